@@ -1,0 +1,61 @@
+package disco.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code disco} command: a container for the subcommands. */
+@Command(
+    name = "disco",
+    mixinStandardHelpOptions = true,
+    versionProvider = DiscoCommand.Version.class,
+    description = {
+      "Reference implementation of the Disco virtual machine monitor",
+      "(Bugnion, Devine, Rosenblum, SOSP 1997) on a deterministic MIPS32 CC-NUMA machine model."
+    },
+    subcommands = {
+      NotBuiltCommand.Run.class,
+      NotBuiltCommand.Exec.class,
+      NotBuiltCommand.Check.class,
+      NotBuiltCommand.Conform.class,
+      NotBuiltCommand.Bench.class,
+      NotBuiltCommand.Report.class,
+      CommandLine.HelpCommand.class
+    })
+public final class DiscoCommand implements Runnable {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Builds the command line with the project's conventions: usage errors exit 2, as do failures. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new DiscoCommand());
+    cl.setExitCodeExceptionMapper(t -> ExitStatus.FAILURE);
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    // `disco` alone prints the usage: there is no default job without a configuration.
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version Maven wrote into the jar's resources. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = DiscoCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {
+        "disco " + p.getProperty("version", "unknown"),
+        "Java " + System.getProperty("java.version")
+      };
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package disco.spec.addr;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.checkerframework.framework.qual.SubtypeOf;
+
+/**
+ * An address in a guest's virtual address space: what a guest program or guest kernel puts
+ * in a register and the guest's own TLB translates.
+ *
+ * <p>Addresses of the three spaces never mix: assigning one to another is a compile error. Raw
+ * numbers become typed addresses only through {@link Addresses}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE_USE, ElementType.TYPE_PARAMETER})
+@SubtypeOf(UnknownAddr.class)
+public @interface GuestVirtual {}
