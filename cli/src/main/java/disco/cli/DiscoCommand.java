@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       NotBuiltCommand.Run.class,
-      NotBuiltCommand.Exec.class,
+      ExecCommand.class,
       NotBuiltCommand.Check.class,
       NotBuiltCommand.Conform.class,
       NotBuiltCommand.Bench.class,

@@ -30,9 +30,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
   @Command(name = "run", description = "Boot a guest kernel on a machine configuration.")
   static final class Run extends NotBuiltCommand {}
 
-  @Command(name = "exec", description = "Run a static mips-linux-gnu executable on the processor model.")
-  static final class Exec extends NotBuiltCommand {}
-
   @Command(name = "check", description = "Model-check isolation and coherence invariants.")
   static final class Check extends NotBuiltCommand {}
 

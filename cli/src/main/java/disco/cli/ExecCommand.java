@@ -1,0 +1,75 @@
+package disco.cli;
+
+import disco.hw.Endianness;
+import disco.hw.elf.ElfFormatException;
+import disco.hw.linux.ExecRequest;
+import disco.hw.linux.ExecResult;
+import disco.hw.linux.LinuxRunner;
+import disco.hw.linux.Streams;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code disco exec}: runs a static mips-linux-gnu executable on the processor model. */
+@Command(
+    name = "exec",
+    description = {
+      "Run a static mips-linux-gnu executable on the processor model, as qemu-mips does.",
+      "Exits with the program's status, or 128+signal when a fatal exception kills it."
+    })
+final class ExecCommand implements Callable<Integer> {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--little-endian", description = "Configure the machine little-endian (default big).")
+  boolean littleEndian;
+
+  @Option(names = "--trace", description = "Print each executed instruction, disassembled, to stderr.")
+  boolean trace;
+
+  @Option(names = "--max-instructions", paramLabel = "N",
+      description = "Stop after N instructions (status 124); 0 for no limit (default).")
+  long maxInstructions;
+
+  @Parameters(index = "0", paramLabel = "ELF", description = "The executable.")
+  @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  Path executable;
+
+  @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
+  List<String> args = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    ExecRequest request = new ExecRequest(executable, args, List.of(), new byte[0],
+        littleEndian ? Endianness.LITTLE : Endianness.BIG, maxInstructions);
+    OutputStream out = new FileOutputStream(FileDescriptor.out);
+    OutputStream errStream = new FileOutputStream(FileDescriptor.err);
+    ExecResult r;
+    try {
+      r = LinuxRunner.run(request, new Streams(System.in, out, errStream, errStream, trace ? errStream : null));
+    } catch (ElfFormatException e) {
+      err.println("disco exec: " + e.getMessage());
+      return ExitStatus.FAILURE;
+    }
+    out.flush();
+    String report = r.fatalReport();
+    if (report != null) {
+      err.println("disco exec: " + report);
+    }
+    err.flush();
+    return r.exitStatus();
+  }
+}

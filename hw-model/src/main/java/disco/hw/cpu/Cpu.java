@@ -1,0 +1,1172 @@
+package disco.hw.cpu;
+
+import disco.hw.mem.Memory;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * One MIPS32 Release 2 processor: the integer unit, CP0 with its TLB, and CP1, interpreted one
+ * instruction at a time with exact branch delay slots.
+ *
+ * <p>Semantics follow the MIPS32 Architecture for Programmers, Vol. II (instructions) and Vol. III
+ * (privileged resource architecture); comments cite them where behaviour is subtle.
+ *
+ * <p>Delay slots are modelled with two program counters: {@code pc} is the instruction being
+ * executed and {@code npc} the one after it. A branch sets the instruction after next; the
+ * instruction at {@code npc} (the delay slot) runs first. {@code inDelaySlot} records whether the
+ * current instruction follows a branch, so an exception there sets Cause.BD and EPC to the branch.
+ *
+ * <p>An exception updates the architectural state at once and then unwinds the current instruction
+ * with a stackless {@link Trap}, so no later effect of the instruction happens.
+ *
+ * <p>Two address modes: <em>architectural</em>, with the MIPS32 segments, privilege checks and the
+ * TLB, where physical pages below the RAM limit are allocated on first touch and the rest go to
+ * {@link Mmio}; and <em>flat</em> (the Linux user ABI), where user virtual addresses index memory
+ * directly, as qemu-user does, and touching an absent page is a TLB miss for the supervisor.
+ */
+public final class Cpu {
+  /** Access kinds, for translation and exception codes. */
+  static final int FETCH = 0;
+
+  static final int LOAD = 1;
+  static final int STORE = 2;
+
+  private final Memory mem;
+  private final boolean big;
+  private final boolean flat;
+  private final int ramPages;
+  private final Cp0 cp0;
+  private final Tlb tlb;
+  private final Fpu fpu;
+  private Mmio mmio = Mmio.NONE;
+  private @Nullable Supervisor supervisor;
+  private @Nullable InstructionTracer tracer;
+
+  private final int[] r = new int[32];
+  private int hi;
+  private int lo;
+  private int pc;
+  private int npc;
+  private boolean inDelaySlot;
+  /** Set by a branch or jump: the next instruction executes in its delay slot. */
+  private boolean branchPending;
+
+  private boolean llBit;
+  private long instructions;
+  private long cycles;
+  private boolean halted;
+  private boolean waiting;
+
+  // One-entry instruction fetch cache: the virtual page of the PC and its memory page.
+  private int fetchVpage = 1; // never page-aligned: forces the first refill
+  private int @Nullable [] fetchPage;
+  private final int[] mmioValue = new int[1];
+
+  /**
+   * @param mem physical memory (architectural mode) or the process's address space (flat mode)
+   * @param cpuNum this CPU's number (EBase.CPUNum)
+   * @param tlbSize number of TLB entries (1..64)
+   * @param ramBytes bytes of RAM from physical address 0; pages there are allocated on touch
+   * @param flat true for the Linux user ABI's flat address space
+   */
+  public Cpu(Memory mem, int cpuNum, int tlbSize, long ramBytes, boolean flat) {
+    this.mem = mem;
+    this.big = mem.order().isBig();
+    this.flat = flat;
+    this.ramPages = (int) Math.min(ramBytes >>> Memory.PAGE_SHIFT, 1L << 20);
+    this.tlb = new Tlb(tlbSize);
+    this.cp0 = new Cp0(tlbSize, cpuNum, big, true);
+    this.fpu = new Fpu();
+    // Reset: execution starts at the reset vector in kseg1 (Vol. III, "Reset Exception").
+    setPc(0xbfc0_0000);
+  }
+
+  // ---- state access for supervisors, loaders, tests -------------------------------------------
+
+  public Memory memory() {
+    return mem;
+  }
+
+  public Cp0 cp0() {
+    return cp0;
+  }
+
+  public Tlb tlb() {
+    return tlb;
+  }
+
+  public Fpu fpu() {
+    return fpu;
+  }
+
+  public int gpr(int i) {
+    return r[i];
+  }
+
+  public void setGpr(int i, int v) {
+    if (i != 0) {
+      r[i] = v;
+    }
+  }
+
+  public int hi() {
+    return hi;
+  }
+
+  public int lo() {
+    return lo;
+  }
+
+  public void setHiLo(int hi, int lo) {
+    this.hi = hi;
+    this.lo = lo;
+  }
+
+  public int pc() {
+    return pc;
+  }
+
+  /** Whether the instruction at {@link #pc()} executes in a branch delay slot. */
+  public boolean inDelaySlot() {
+    return inDelaySlot;
+  }
+
+  /** Continues execution at {@code address} (not in a delay slot). */
+  public void setPc(int address) {
+    pc = address;
+    npc = address + 4;
+    inDelaySlot = false;
+    branchPending = false;
+  }
+
+  public long instructions() {
+    return instructions;
+  }
+
+  public long cycles() {
+    return cycles;
+  }
+
+  /** Adds cycles for work done outside the interpreter (a supervisor's emulation, a stall). */
+  public void chargeCycles(long n) {
+    cycles += n;
+  }
+
+  public boolean halted() {
+    return halted;
+  }
+
+  /** Stops this CPU; {@link #run} returns and does nothing more. */
+  public void halt() {
+    halted = true;
+  }
+
+  public boolean waiting() {
+    return waiting;
+  }
+
+  public boolean llBit() {
+    return llBit;
+  }
+
+  /** Breaks this CPU's LL link (another agent stored to the linked location). */
+  public void clearLlBit() {
+    llBit = false;
+  }
+
+  public void setSupervisor(@Nullable Supervisor s) {
+    supervisor = s;
+  }
+
+  public void setTracer(@Nullable InstructionTracer t) {
+    tracer = t;
+  }
+
+  public void setMmio(Mmio m) {
+    mmio = m;
+  }
+
+  /** Writes a CP0 register as MTC0 would, with all side effects. */
+  public void writeCp0(int reg, int sel, int value) {
+    cp0.write(reg, sel, value, instructions);
+    afterCp0Write(reg);
+  }
+
+  /** Reads a CP0 register as MFC0 would. */
+  public int readCp0(int reg, int sel) {
+    return cp0.read(reg, sel, instructions);
+  }
+
+  /**
+   * Resumes after a supervisor handled an exception: clears Status.EXL, as ERET does, and continues
+   * at {@code address}.
+   */
+  public void resume(int address) {
+    cp0.status &= ~Cp0.ST_EXL;
+    setPc(address);
+    flushTranslations();
+  }
+
+  /**
+   * Sets an external interrupt request line: {@code line} 0..7 is Cause.IP0..IP7 (2..7 are the
+   * hardware lines; 7 is shared with the timer).
+   */
+  public void setInterruptLine(int line, boolean asserted) {
+    int bit = 1 << (Cp0.CAUSE_IP_SHIFT + line);
+    cp0.cause = asserted ? cp0.cause | bit : cp0.cause & ~bit;
+  }
+
+  /** Forgets cached translations: after a TLB write, an ASID or mode change, or an unmapped page. */
+  public void flushTranslations() {
+    fetchVpage = 1;
+    fetchPage = null;
+  }
+
+  // ---- the run loop ----------------------------------------------------------------------------
+
+  /**
+   * Executes up to {@code budget} instructions. Returns early when the CPU halts, or when it waits
+   * (WAIT) with no interrupt that could wake it.
+   *
+   * @return the number of instructions executed
+   */
+  public long run(long budget) {
+    long start = instructions;
+    long end = start + budget;
+    while (instructions < end && !halted) {
+      if (waiting && !wake()) {
+        break;
+      }
+      try {
+        step();
+      } catch (Trap t) {
+        // the exception's effects are complete; go on at the new PC
+        r[0] = 0;
+      }
+    }
+    return instructions - start;
+  }
+
+  /** A waiting CPU wakes when an interrupt it has not masked is requested (Vol. II, WAIT). */
+  private boolean wake() {
+    if ((cp0.cause & cp0.status & Cp0.ST_IM) != 0) {
+      waiting = false;
+      return true;
+    }
+    // Nothing pending: if the timer is enabled, skip the idle cycles up to Count == Compare.
+    if ((cp0.status & (1 << (Cp0.CAUSE_IP_SHIFT + 7))) != 0) {
+      long idle = Integer.toUnsignedLong(cp0.compare - cp0.count);
+      cycles += idle;
+      cp0.count = cp0.compare;
+      cp0.cause |= Cp0.CAUSE_TI | (1 << (Cp0.CAUSE_IP_SHIFT + 7));
+      waiting = false;
+      return true;
+    }
+    return false;
+  }
+
+  /** Executes one instruction (or takes one interrupt). Exceptions unwind with {@link Trap}. */
+  void step() {
+    // Interrupts are taken between instructions when IE=1, EXL=0, ERL=0 (Vol. III, "Interrupts").
+    if ((cp0.status & 7) == 1 && (cp0.cause & cp0.status & Cp0.ST_IM) != 0) {
+      raise(ExcCode.INT, 0);
+    }
+    int w = fetch();
+    InstructionTracer t = tracer;
+    if (t != null) {
+      t.trace(this, pc, w);
+    }
+    instructions++;
+    cycles++;
+    if (++cp0.count == cp0.compare) {
+      cp0.cause |= Cp0.CAUSE_TI | (1 << (Cp0.CAUSE_IP_SHIFT + 7));
+    }
+    branchPending = false;
+    execute(w);
+    r[0] = 0;
+    pc = npc;
+    npc += 4;
+    inDelaySlot = branchPending;
+  }
+
+  private int fetch() {
+    int va = pc;
+    int[] page = fetchPage;
+    if (((va ^ fetchVpage) & ~0xfff) != 0 || page == null) {
+      page = refillFetch(va);
+    } else if ((va & 3) != 0) {
+      addressError(FETCH, va);
+    }
+    return page[(va & 0xfff) >>> 2];
+  }
+
+  private int[] refillFetch(int va) {
+    if ((va & 3) != 0) {
+      addressError(FETCH, va);
+    }
+    int pa = translate(va, FETCH);
+    int[] page = mem.page(pa >>> Memory.PAGE_SHIFT);
+    if (page == null) {
+      if (flat) {
+        tlbFault(FETCH, va, true);
+      }
+      if ((pa >>> Memory.PAGE_SHIFT) >= ramPages) {
+        raise(ExcCode.IBE, 0); // no instructions in device space
+      }
+      page = mem.allocate(pa >>> Memory.PAGE_SHIFT);
+    }
+    fetchPage = page;
+    fetchVpage = va & ~0xfff;
+    return page;
+  }
+
+  // ---- address translation (Vol. III, "Virtual Memory") ----------------------------------------
+
+  /** True when the CPU runs in kernel mode: KSU=0, or EXL or ERL set. */
+  public boolean kernelMode() {
+    int s = cp0.status;
+    return (s & (Cp0.ST_EXL | Cp0.ST_ERL)) != 0 || (s & Cp0.ST_KSU) == 0;
+  }
+
+  /** True when the CPU runs in supervisor mode: KSU=1, EXL=ERL=0. */
+  public boolean supervisorMode() {
+    int s = cp0.status;
+    return (s & (Cp0.ST_EXL | Cp0.ST_ERL)) == 0 && (s & Cp0.ST_KSU) == 1 << 3;
+  }
+
+  /** Translates virtual {@code va} for an access of {@code kind}, or raises the exception. */
+  int translate(int va, int kind) {
+    if (flat) {
+      if (va < 0) {
+        addressError(kind, va);
+      }
+      return va;
+    }
+    switch (va >>> 29) {
+      case 4: // kseg0: kernel, unmapped, cached
+      case 5: // kseg1: kernel, unmapped, uncached
+        if (!kernelMode()) {
+          addressError(kind, va);
+        }
+        return va & 0x1fff_ffff;
+      case 6: // sseg (ksseg): kernel and supervisor, mapped
+        if (!kernelMode() && !supervisorMode()) {
+          addressError(kind, va);
+        }
+        return mapped(va, kind);
+      case 7: // kseg3: kernel, mapped
+        if (!kernelMode()) {
+          addressError(kind, va);
+        }
+        return mapped(va, kind);
+      default: // kuseg: every mode, mapped; unmapped and uncached while ERL=1 (Vol. III, 4.5)
+        if ((cp0.status & Cp0.ST_ERL) != 0) {
+          return va;
+        }
+        return mapped(va, kind);
+    }
+  }
+
+  private int mapped(int va, int kind) {
+    int i = tlb.find(va, cp0.entryHi & 0xff);
+    if (i < 0) {
+      tlbFault(kind, va, true);
+    }
+    int lo = tlb.halfFor(i, va);
+    if ((lo & 2) == 0) { // V
+      tlbFault(kind, va, false);
+    }
+    if (kind == STORE && (lo & 4) == 0) { // D
+      tlbException(ExcCode.MOD, va, false);
+    }
+    int offsetMask = tlb.offsetMask(i);
+    int pfnAddr = (lo >>> 6) << 12;
+    return (pfnAddr & ~offsetMask) | (va & offsetMask);
+  }
+
+  private void tlbFault(int kind, int va, boolean refill) {
+    tlbException(kind == STORE ? ExcCode.TLBS : ExcCode.TLBL, va, refill);
+  }
+
+  /** TLB exceptions set BadVAddr, Context.BadVPN2 and EntryHi.VPN2 (Vol. III, 6.2.8-6.2.10). */
+  private void tlbException(int code, int va, boolean refill) {
+    cp0.badVAddr = va;
+    cp0.context = (cp0.context & 0xff80_0000) | ((va >>> 13) << 4);
+    cp0.entryHi = (va & 0xffff_e000) | (cp0.entryHi & 0xff);
+    raise(code, refill ? VECTOR_REFILL : 0);
+  }
+
+  private void addressError(int kind, int va) {
+    cp0.badVAddr = va;
+    raise(kind == STORE ? ExcCode.ADES : ExcCode.ADEL, 0);
+  }
+
+  // ---- memory access ---------------------------------------------------------------------------
+
+  /** The memory page for physical {@code pa}, or null if it is device space. */
+  private int @Nullable [] dataPage(int pa, int kind, int va) {
+    int pn = pa >>> Memory.PAGE_SHIFT;
+    int[] p = mem.page(pn);
+    if (p != null) {
+      return p;
+    }
+    if (flat) {
+      tlbFault(kind, va, true);
+    }
+    return pn < ramPages ? mem.allocate(pn) : null;
+  }
+
+  private int mmioRead(int pa, int size) {
+    if (!mmio.read(this, pa, size, mmioValue)) {
+      raise(ExcCode.DBE, 0);
+    }
+    return mmioValue[0];
+  }
+
+  private void mmioWrite(int pa, int size, int value) {
+    if (!mmio.write(this, pa, size, value)) {
+      raise(ExcCode.DBE, 0);
+    }
+  }
+
+  int loadWord(int va) {
+    if ((va & 3) != 0) {
+      addressError(LOAD, va);
+    }
+    int pa = translate(va, LOAD);
+    int[] p = dataPage(pa, LOAD, va);
+    return p != null ? Memory.word(p, pa) : mmioRead(pa, 4);
+  }
+
+  private int loadHalf(int va) {
+    if ((va & 1) != 0) {
+      addressError(LOAD, va);
+    }
+    int pa = translate(va, LOAD);
+    int[] p = dataPage(pa, LOAD, va);
+    return p != null ? mem.halfOf(p, pa) : mmioRead(pa, 2) & 0xffff;
+  }
+
+  private int loadByte(int va) {
+    int pa = translate(va, LOAD);
+    int[] p = dataPage(pa, LOAD, va);
+    return p != null ? mem.byteOf(p, pa) : mmioRead(pa, 1) & 0xff;
+  }
+
+  void storeWord(int va, int v) {
+    if ((va & 3) != 0) {
+      addressError(STORE, va);
+    }
+    int pa = translate(va, STORE);
+    int[] p = dataPage(pa, STORE, va);
+    if (p != null) {
+      Memory.setWord(p, pa, v);
+    } else {
+      mmioWrite(pa, 4, v);
+    }
+  }
+
+  private void storeHalf(int va, int v) {
+    if ((va & 1) != 0) {
+      addressError(STORE, va);
+    }
+    int pa = translate(va, STORE);
+    int[] p = dataPage(pa, STORE, va);
+    if (p != null) {
+      mem.setHalf(p, pa, v);
+    } else {
+      mmioWrite(pa, 2, v);
+    }
+  }
+
+  private void storeByte(int va, int v) {
+    int pa = translate(va, STORE);
+    int[] p = dataPage(pa, STORE, va);
+    if (p != null) {
+      mem.setByte(p, pa, v);
+    } else {
+      mmioWrite(pa, 1, v);
+    }
+  }
+
+  private long loadDouble(int va) {
+    if ((va & 7) != 0) {
+      addressError(LOAD, va);
+    }
+    int first = loadWord(va);
+    int second = loadWord(va + 4);
+    // The more significant word is at the lower address in big-endian order.
+    return big
+        ? ((long) first << 32) | (second & 0xffff_ffffL)
+        : ((long) second << 32) | (first & 0xffff_ffffL);
+  }
+
+  private void storeDouble(int va, long v) {
+    if ((va & 7) != 0) {
+      addressError(STORE, va);
+    }
+    // Translate both words before writing either, so a fault on the second leaves memory as it was.
+    translate(va + 4, STORE);
+    storeWord(va, big ? (int) (v >>> 32) : (int) v);
+    storeWord(va + 4, big ? (int) v : (int) (v >>> 32));
+  }
+
+  // ---- exceptions (Vol. III, 6.2 "Exception Processing") ---------------------------------------
+
+  private static final int VECTOR_REFILL = 1;
+
+  /** Raises exception {@code code} with Coprocessor Error {@code ce} (for CpU). */
+  private void raiseCpU(int ce) {
+    cp0.cause = (cp0.cause & ~(3 << Cp0.CAUSE_CE_SHIFT)) | (ce << Cp0.CAUSE_CE_SHIFT);
+    raise(ExcCode.CPU, 0);
+  }
+
+  /**
+   * Takes exception {@code code} for the instruction at {@code pc}: sets EPC and Cause.BD (only when
+   * EXL was clear), Cause.ExcCode, EXL, and jumps to the vector, or hands the exception to the
+   * supervisor. Never returns normally.
+   */
+  private void raise(int code, int flags) {
+    enterException(code, flags);
+    throw Trap.INSTANCE;
+  }
+
+  private void enterException(int code, int flags) {
+    boolean exlWas = (cp0.status & Cp0.ST_EXL) != 0;
+    if (!exlWas) {
+      if (inDelaySlot) {
+        cp0.epc = pc - 4;
+        cp0.cause |= Cp0.CAUSE_BD;
+      } else {
+        cp0.epc = pc;
+        cp0.cause &= ~Cp0.CAUSE_BD;
+      }
+    }
+    if (code != ExcCode.CPU) {
+      cp0.cause &= ~(3 << Cp0.CAUSE_CE_SHIFT);
+    }
+    cp0.cause = (cp0.cause & ~(0x1f << 2)) | (code << 2);
+    cp0.status |= Cp0.ST_EXL;
+    waiting = false;
+    flushTranslations();
+    int base = (cp0.status & Cp0.ST_BEV) != 0 ? 0xbfc0_0200 : cp0.ebase & 0xffff_f000;
+    int offset;
+    if ((flags & VECTOR_REFILL) != 0 && !exlWas) {
+      offset = 0; // TLB refill with EXL=0 has its own vector
+    } else if (code == ExcCode.INT && (cp0.cause & Cp0.CAUSE_IV) != 0) {
+      offset = 0x200;
+    } else {
+      offset = 0x180;
+    }
+    setPc(base + offset);
+    Supervisor s = supervisor;
+    if (s != null) {
+      s.exception(this, code);
+    }
+  }
+
+  // ---- the interpreter (Vol. II, one case per instruction) -------------------------------------
+
+  private void branch(int target) {
+    npc = target;
+    branchPending = true;
+  }
+
+  /** A branch-likely that is not taken nullifies its delay slot (Vol. II, e.g. BEQL). */
+  private void nullifyDelaySlot() {
+    npc += 4;
+  }
+
+  private void execute(int w) {
+    int op = w >>> 26;
+    int rs = (w >>> 21) & 31;
+    int rt = (w >>> 16) & 31;
+    int[] r = this.r;
+    switch (op) {
+      case 0x00 -> special(w, rs, rt);
+      case 0x01 -> regimm(w, rs, rt);
+      case 0x02 -> branch((npc & 0xf000_0000) | ((w & 0x03ff_ffff) << 2)); // J
+      case 0x03 -> { // JAL
+        r[31] = pc + 8;
+        branch((npc & 0xf000_0000) | ((w & 0x03ff_ffff) << 2));
+      }
+      case 0x04 -> { // BEQ
+        int t = npc + ((short) w << 2);
+        branchPending = true;
+        if (r[rs] == r[rt]) {
+          npc = t;
+        }
+      }
+      case 0x05 -> { // BNE
+        int t = npc + ((short) w << 2);
+        branchPending = true;
+        if (r[rs] != r[rt]) {
+          npc = t;
+        }
+      }
+      case 0x06 -> { // BLEZ
+        int t = npc + ((short) w << 2);
+        branchPending = true;
+        if (r[rs] <= 0) {
+          npc = t;
+        }
+      }
+      case 0x07 -> { // BGTZ
+        int t = npc + ((short) w << 2);
+        branchPending = true;
+        if (r[rs] > 0) {
+          npc = t;
+        }
+      }
+      case 0x08 -> { // ADDI: trap on signed overflow, rt unchanged
+        int a = r[rs];
+        int b = (short) w;
+        int s = a + b;
+        if (((a ^ s) & (b ^ s)) < 0) {
+          raise(ExcCode.OV, 0);
+        }
+        r[rt] = s;
+      }
+      case 0x09 -> r[rt] = r[rs] + (short) w; // ADDIU
+      case 0x0a -> r[rt] = r[rs] < (short) w ? 1 : 0; // SLTI
+      case 0x0b -> r[rt] = Integer.compareUnsigned(r[rs], (short) w) < 0 ? 1 : 0; // SLTIU
+      case 0x0c -> r[rt] = r[rs] & (w & 0xffff); // ANDI
+      case 0x0d -> r[rt] = r[rs] | (w & 0xffff); // ORI
+      case 0x0e -> r[rt] = r[rs] ^ (w & 0xffff); // XORI
+      case 0x0f -> r[rt] = w << 16; // LUI
+      case 0x10 -> cop0(w, rs, rt);
+      case 0x11 -> cop1(w, rs, rt);
+      case 0x12 -> raiseCpU(2); // COP2: no coprocessor 2
+      case 0x13 -> cop1x(w, rs, rt);
+      case 0x14 -> { // BEQL
+        if (r[rs] == r[rt]) {
+          branch(npc + ((short) w << 2));
+        } else {
+          nullifyDelaySlot();
+        }
+      }
+      case 0x15 -> { // BNEL
+        if (r[rs] != r[rt]) {
+          branch(npc + ((short) w << 2));
+        } else {
+          nullifyDelaySlot();
+        }
+      }
+      case 0x16 -> { // BLEZL
+        if (r[rs] <= 0) {
+          branch(npc + ((short) w << 2));
+        } else {
+          nullifyDelaySlot();
+        }
+      }
+      case 0x17 -> { // BGTZL
+        if (r[rs] > 0) {
+          branch(npc + ((short) w << 2));
+        } else {
+          nullifyDelaySlot();
+        }
+      }
+      case 0x1c -> special2(w, rs, rt);
+      case 0x1f -> special3(w, rs, rt);
+      case 0x20 -> r[rt] = (byte) loadByte(r[rs] + (short) w); // LB
+      case 0x21 -> r[rt] = (short) loadHalf(r[rs] + (short) w); // LH
+      case 0x22 -> r[rt] = lwl(r[rs] + (short) w, r[rt]); // LWL
+      case 0x23 -> r[rt] = loadWord(r[rs] + (short) w); // LW
+      case 0x24 -> r[rt] = loadByte(r[rs] + (short) w); // LBU
+      case 0x25 -> r[rt] = loadHalf(r[rs] + (short) w); // LHU
+      case 0x26 -> r[rt] = lwr(r[rs] + (short) w, r[rt]); // LWR
+      case 0x28 -> storeByte(r[rs] + (short) w, r[rt]); // SB
+      case 0x29 -> storeHalf(r[rs] + (short) w, r[rt]); // SH
+      case 0x2a -> swl(r[rs] + (short) w, r[rt]); // SWL
+      case 0x2b -> storeWord(r[rs] + (short) w, r[rt]); // SW
+      case 0x2e -> swr(r[rs] + (short) w, r[rt]); // SWR
+      case 0x2f -> { // CACHE: privileged; the cache model has no state software can see here
+        if (!kernelMode() && (cp0.status & Cp0.ST_CU0) == 0) {
+          raiseCpU(0);
+        }
+      }
+      case 0x30 -> { // LL
+        int va = r[rs] + (short) w;
+        int v = loadWord(va);
+        cp0.llAddr = translate(va, LOAD) >>> 4; // LLAddr holds PA bits 35..4
+        llBit = true;
+        r[rt] = v;
+      }
+      case 0x31 -> { // LWC1
+        requireCp1();
+        fpu.writeWord(rt, loadWord(r[rs] + (short) w));
+      }
+      case 0x33 -> {
+        // PREF: a hint with no architectural effect
+      }
+      case 0x35 -> { // LDC1
+        requireCp1();
+        fpu.writeDouble(rt, loadDouble(r[rs] + (short) w));
+      }
+      case 0x38 -> { // SC: stores only while the link holds; rt reports success
+        int va = r[rs] + (short) w;
+        if (llBit) {
+          storeWord(va, r[rt]);
+          r[rt] = 1;
+        } else {
+          // Alignment and translation are still checked (Vol. II, SC: exceptions as for SW).
+          if ((va & 3) != 0) {
+            addressError(STORE, va);
+          }
+          r[rt] = 0;
+        }
+        llBit = false;
+      }
+      case 0x39 -> { // SWC1
+        requireCp1();
+        storeWord(r[rs] + (short) w, fpu.readWord(rt));
+      }
+      case 0x3d -> { // SDC1
+        requireCp1();
+        storeDouble(r[rs] + (short) w, fpu.readDouble(rt));
+      }
+      case 0x32, 0x36, 0x3a, 0x3e -> raiseCpU(2); // LWC2, LDC2, SWC2, SDC2
+      default -> raise(ExcCode.RI, 0);
+    }
+  }
+
+  // LWL/LWR/SWL/SWR (Vol. II): 'be' is the byte's index counted from the most significant end of
+  // the word, which is the address's low bits in big-endian order and their complement otherwise.
+  private int beIndex(int va) {
+    return big ? va & 3 : 3 - (va & 3);
+  }
+
+  private int lwl(int va, int old) {
+    int word = loadWord(va & ~3);
+    int shift = beIndex(va) << 3;
+    return (word << shift) | (old & (int) ((1L << shift) - 1));
+  }
+
+  private int lwr(int va, int old) {
+    int word = loadWord(va & ~3);
+    int shift = (3 - beIndex(va)) << 3;
+    return (word >>> shift) | (old & ~(int) (0xffff_ffffL >>> shift));
+  }
+
+  private void swl(int va, int v) {
+    int a = va & ~3;
+    int shift = beIndex(va) << 3;
+    int mask = (int) (0xffff_ffffL >>> shift);
+    int old = loadWordForStore(a);
+    storeWord(a, (old & ~mask) | ((v >>> shift) & mask));
+  }
+
+  private void swr(int va, int v) {
+    int a = va & ~3;
+    int shift = (3 - beIndex(va)) << 3;
+    int mask = -1 << shift;
+    int old = loadWordForStore(a);
+    storeWord(a, (old & ~mask) | ((v << shift) & mask));
+  }
+
+  /** Reads the word a partial store merges into, raising store (not load) exceptions. */
+  private int loadWordForStore(int va) {
+    int pa = translate(va, STORE);
+    int[] p = dataPage(pa, STORE, va);
+    return p != null ? Memory.word(p, pa) : mmioRead(pa, 4);
+  }
+
+  private void special(int w, int rs, int rt) {
+    int[] r = this.r;
+    int rd = (w >>> 11) & 31;
+    int sa = (w >>> 6) & 31;
+    switch (w & 63) {
+      case 0x00 -> r[rd] = r[rt] << sa; // SLL (NOP, SSNOP, EHB)
+      case 0x01 -> { // MOVF/MOVT: move on FP condition
+        requireCp1();
+        boolean tf = (w & 0x10000) != 0;
+        if (fpu.condition((w >>> 18) & 7) == tf) {
+          r[rd] = r[rs];
+        }
+      }
+      case 0x02 -> r[rd] = rs == 1 ? Integer.rotateRight(r[rt], sa) : r[rt] >>> sa; // SRL, ROTR
+      case 0x03 -> r[rd] = r[rt] >> sa; // SRA
+      case 0x04 -> r[rd] = r[rt] << (r[rs] & 31); // SLLV
+      case 0x06 -> // SRLV, ROTRV
+          r[rd] = sa == 1 ? Integer.rotateRight(r[rt], r[rs] & 31) : r[rt] >>> (r[rs] & 31);
+      case 0x07 -> r[rd] = r[rt] >> (r[rs] & 31); // SRAV
+      case 0x08 -> branch(r[rs]); // JR (JR.HB)
+      case 0x09 -> { // JALR: the link is written after the target is read (rs == rd is UNPREDICTABLE)
+        int target = r[rs];
+        r[rd] = pc + 8;
+        branch(target);
+      }
+      case 0x0a -> { // MOVZ
+        if (r[rt] == 0) {
+          r[rd] = r[rs];
+        }
+      }
+      case 0x0b -> { // MOVN
+        if (r[rt] != 0) {
+          r[rd] = r[rs];
+        }
+      }
+      case 0x0c -> raise(ExcCode.SYS, 0); // SYSCALL
+      case 0x0d -> raise(ExcCode.BP, 0); // BREAK
+      case 0x0f -> {
+        // SYNC: one CPU at a time, in program order: nothing to order
+      }
+      case 0x10 -> r[rd] = hi; // MFHI
+      case 0x11 -> hi = r[rs]; // MTHI
+      case 0x12 -> r[rd] = lo; // MFLO
+      case 0x13 -> lo = r[rs]; // MTLO
+      case 0x18 -> setHiLo((long) r[rs] * r[rt]); // MULT
+      case 0x19 -> setHiLo(Integer.toUnsignedLong(r[rs]) * Integer.toUnsignedLong(r[rt])); // MULTU
+      case 0x1a -> { // DIV
+        int a = r[rs];
+        int b = r[rt];
+        // Division by zero is UNPREDICTABLE (Vol. II, DIV). We give what QEMU gives, the dividend
+        // in LO and 0 in HI, so programs compare equal; INT_MIN / -1 gives INT_MIN, remainder 0.
+        if (b == 0) {
+          lo = a;
+          hi = 0;
+        } else {
+          lo = a / b;
+          hi = a % b;
+        }
+      }
+      case 0x1b -> { // DIVU
+        int a = r[rs];
+        int b = r[rt];
+        if (b == 0) {
+          lo = a;
+          hi = 0;
+        } else {
+          lo = Integer.divideUnsigned(a, b);
+          hi = Integer.remainderUnsigned(a, b);
+        }
+      }
+      case 0x20 -> { // ADD
+        int a = r[rs];
+        int b = r[rt];
+        int s = a + b;
+        if (((a ^ s) & (b ^ s)) < 0) {
+          raise(ExcCode.OV, 0);
+        }
+        r[rd] = s;
+      }
+      case 0x21 -> r[rd] = r[rs] + r[rt]; // ADDU
+      case 0x22 -> { // SUB
+        int a = r[rs];
+        int b = r[rt];
+        int d = a - b;
+        if (((a ^ b) & (a ^ d)) < 0) {
+          raise(ExcCode.OV, 0);
+        }
+        r[rd] = d;
+      }
+      case 0x23 -> r[rd] = r[rs] - r[rt]; // SUBU
+      case 0x24 -> r[rd] = r[rs] & r[rt]; // AND
+      case 0x25 -> r[rd] = r[rs] | r[rt]; // OR
+      case 0x26 -> r[rd] = r[rs] ^ r[rt]; // XOR
+      case 0x27 -> r[rd] = ~(r[rs] | r[rt]); // NOR
+      case 0x2a -> r[rd] = r[rs] < r[rt] ? 1 : 0; // SLT
+      case 0x2b -> r[rd] = Integer.compareUnsigned(r[rs], r[rt]) < 0 ? 1 : 0; // SLTU
+      case 0x30 -> trapIf(r[rs] >= r[rt]); // TGE
+      case 0x31 -> trapIf(Integer.compareUnsigned(r[rs], r[rt]) >= 0); // TGEU
+      case 0x32 -> trapIf(r[rs] < r[rt]); // TLT
+      case 0x33 -> trapIf(Integer.compareUnsigned(r[rs], r[rt]) < 0); // TLTU
+      case 0x34 -> trapIf(r[rs] == r[rt]); // TEQ
+      case 0x36 -> trapIf(r[rs] != r[rt]); // TNE
+      default -> raise(ExcCode.RI, 0);
+    }
+  }
+
+  private void setHiLo(long product) {
+    hi = (int) (product >>> 32);
+    lo = (int) product;
+  }
+
+  private long hiLo() {
+    return ((long) hi << 32) | (lo & 0xffff_ffffL);
+  }
+
+  private void trapIf(boolean condition) {
+    if (condition) {
+      raise(ExcCode.TR, 0);
+    }
+  }
+
+  private void regimm(int w, int rs, int rt) {
+    int v = r[rs];
+    int target = npc + ((short) w << 2);
+    switch (rt) {
+      case 0x00 -> condBranch(v < 0, target); // BLTZ
+      case 0x01 -> condBranch(v >= 0, target); // BGEZ (B)
+      case 0x02 -> likely(v < 0, target); // BLTZL
+      case 0x03 -> likely(v >= 0, target); // BGEZL
+      case 0x08 -> trapIf(v >= (short) w); // TGEI
+      case 0x09 -> trapIf(Integer.compareUnsigned(v, (short) w) >= 0); // TGEIU
+      case 0x0a -> trapIf(v < (short) w); // TLTI
+      case 0x0b -> trapIf(Integer.compareUnsigned(v, (short) w) < 0); // TLTIU
+      case 0x0c -> trapIf(v == (short) w); // TEQI
+      case 0x0e -> trapIf(v != (short) w); // TNEI
+      case 0x10 -> { // BLTZAL: the link is written whether or not the branch is taken
+        r[31] = pc + 8;
+        condBranch(v < 0, target);
+      }
+      case 0x11 -> { // BGEZAL (BAL)
+        r[31] = pc + 8;
+        condBranch(v >= 0, target);
+      }
+      case 0x12 -> { // BLTZALL
+        r[31] = pc + 8;
+        likely(v < 0, target);
+      }
+      case 0x13 -> { // BGEZALL
+        r[31] = pc + 8;
+        likely(v >= 0, target);
+      }
+      case 0x1f -> {
+        // SYNCI: makes stores visible to fetch; fetch always reads memory here
+      }
+      default -> raise(ExcCode.RI, 0);
+    }
+  }
+
+  private void condBranch(boolean taken, int target) {
+    branchPending = true;
+    if (taken) {
+      npc = target;
+    }
+  }
+
+  private void likely(boolean taken, int target) {
+    if (taken) {
+      branch(target);
+    } else {
+      nullifyDelaySlot();
+    }
+  }
+
+  private void special2(int w, int rs, int rt) {
+    int[] r = this.r;
+    int rd = (w >>> 11) & 31;
+    switch (w & 63) {
+      case 0x00 -> setHiLo(hiLo() + (long) r[rs] * r[rt]); // MADD
+      case 0x01 -> // MADDU
+          setHiLo(hiLo() + Integer.toUnsignedLong(r[rs]) * Integer.toUnsignedLong(r[rt]));
+      case 0x02 -> r[rd] = r[rs] * r[rt]; // MUL (HI/LO UNPREDICTABLE afterwards; left alone)
+      case 0x04 -> setHiLo(hiLo() - (long) r[rs] * r[rt]); // MSUB
+      case 0x05 -> // MSUBU
+          setHiLo(hiLo() - Integer.toUnsignedLong(r[rs]) * Integer.toUnsignedLong(r[rt]));
+      case 0x20 -> r[rd] = Integer.numberOfLeadingZeros(r[rs]); // CLZ
+      case 0x21 -> r[rd] = Integer.numberOfLeadingZeros(~r[rs]); // CLO
+      case 0x3f -> raise(ExcCode.BP, 0); // SDBBP without EJTAG: a breakpoint
+      default -> raise(ExcCode.RI, 0);
+    }
+  }
+
+  private void special3(int w, int rs, int rt) {
+    int[] r = this.r;
+    int rd = (w >>> 11) & 31;
+    int sa = (w >>> 6) & 31;
+    switch (w & 63) {
+      case 0x00 -> { // EXT rt, rs, pos=sa, size=rd+1
+        int size = rd + 1;
+        int mask = size == 32 ? -1 : (1 << size) - 1;
+        r[rt] = (r[rs] >>> sa) & mask;
+      }
+      case 0x04 -> { // INS rt, rs, pos=sa, size=rd-sa+1 (msb < lsb is UNPREDICTABLE: leave rt)
+        int size = rd - sa + 1;
+        if (size > 0) {
+          int mask = (size == 32 ? -1 : (1 << size) - 1) << sa;
+          r[rt] = (r[rt] & ~mask) | ((r[rs] << sa) & mask);
+        }
+      }
+      case 0x20 -> { // BSHFL
+        int v = r[rt];
+        switch (sa) {
+          case 0x02 -> r[rd] = ((v & 0x00ff_00ff) << 8) | ((v >>> 8) & 0x00ff_00ff); // WSBH
+          case 0x10 -> r[rd] = (byte) v; // SEB
+          case 0x18 -> r[rd] = (short) v; // SEH
+          default -> raise(ExcCode.RI, 0);
+        }
+      }
+      case 0x3b -> rdhwr(rt, rd); // RDHWR
+      default -> raise(ExcCode.RI, 0);
+    }
+  }
+
+  /** RDHWR (Vol. II): allowed in kernel mode or when HWREna enables the register. */
+  private void rdhwr(int rt, int rd) {
+    if (!kernelMode() && (cp0.hwrEna & (1 << rd)) == 0) {
+      raise(ExcCode.RI, 0);
+    }
+    switch (rd) {
+      case 0 -> r[rt] = cp0.ebase & 0x3ff; // CPUNum
+      case 1 -> r[rt] = 0; // SYNCI_Step: no caches that need SYNCI
+      case 2 -> r[rt] = cp0.count; // CC
+      case 3 -> r[rt] = 1; // CCRes: Count advances once per cycle
+      case 29 -> r[rt] = cp0.userLocal; // ULR (Release 2 with Config3.ULRI)
+      default -> raise(ExcCode.RI, 0);
+    }
+  }
+
+  // ---- CP0 -------------------------------------------------------------------------------------
+
+  private void cop0(int w, int rs, int rt) {
+    // CP0 instructions need kernel mode or Status.CU0 (Vol. III, "Coprocessor 0").
+    if (!kernelMode() && (cp0.status & Cp0.ST_CU0) == 0) {
+      raiseCpU(0);
+    }
+    int rd = (w >>> 11) & 31;
+    int sel = w & 7;
+    if (rs >= 0x10) { // CO
+      switch (w & 63) {
+        case 0x01 -> tlbr();
+        case 0x02 -> tlbwrite(cp0.index & 63);
+        case 0x06 -> tlbwrite(cp0.random(instructions));
+        case 0x08 -> tlbp();
+        case 0x18 -> eret();
+        case 0x20 -> waiting = true; // WAIT
+        default -> raise(ExcCode.RI, 0);
+      }
+      return;
+    }
+    switch (rs) {
+      case 0x00 -> r[rt] = cp0.read(rd, sel, instructions); // MFC0
+      case 0x04 -> writeCp0(rd, sel, r[rt]); // MTC0
+      case 0x0b -> { // MFMC0: DI / EI
+        if (rd != 12 || sel != 0) {
+          raise(ExcCode.RI, 0);
+        }
+        r[rt] = cp0.status;
+        cp0.status = (w & 0x20) != 0 ? cp0.status | Cp0.ST_IE : cp0.status & ~Cp0.ST_IE;
+      }
+      case 0x0a, 0x0e -> { // RDPGPR, WRPGPR: one shadow set, the current one
+        if (rs == 0x0a) {
+          r[rd] = r[rt];
+        } else {
+          r[rd] = r[rt];
+        }
+      }
+      default -> raise(ExcCode.RI, 0);
+    }
+  }
+
+  private void afterCp0Write(int reg) {
+    switch (reg) {
+      case 12 -> {
+        fpu.setFr((cp0.status & Cp0.ST_FR) != 0);
+        flushTranslations();
+      }
+      case 10 -> flushTranslations(); // ASID change
+      default -> {
+        // no effect outside CP0
+      }
+    }
+  }
+
+  private void tlbr() {
+    int i = cp0.index & 63;
+    if (i >= tlb.size()) {
+      return; // UNPREDICTABLE: leave the registers alone
+    }
+    cp0.entryHi = tlb.entryHi(i);
+    cp0.pageMask = tlb.pageMask(i);
+    cp0.entryLo0 = tlb.entryLo0(i);
+    cp0.entryLo1 = tlb.entryLo1(i);
+    flushTranslations();
+  }
+
+  private void tlbwrite(int i) {
+    if (i >= tlb.size()) {
+      return;
+    }
+    boolean g = (cp0.entryLo0 & cp0.entryLo1 & 1) != 0;
+    if (tlb.wouldDuplicate(i, cp0.entryHi, cp0.pageMask, g)) {
+      // Two entries matching one address: Machine Check, with Status.TS (Vol. III, 6.2.18).
+      cp0.status |= Cp0.ST_TS;
+      raise(ExcCode.MCHECK, 0);
+    }
+    tlb.write(i, cp0.entryHi, cp0.pageMask, cp0.entryLo0, cp0.entryLo1);
+    flushTranslations();
+  }
+
+  private void tlbp() {
+    int i = tlb.find(cp0.entryHi & 0xffff_e000, cp0.entryHi & 0xff);
+    cp0.index = i < 0 ? 0x8000_0000 : i;
+  }
+
+  /** ERET (Vol. II): returns to ErrorEPC if ERL, else EPC; clears the LL bit; no delay slot. */
+  private void eret() {
+    int target;
+    if ((cp0.status & Cp0.ST_ERL) != 0) {
+      target = cp0.errorEpc;
+      cp0.status &= ~Cp0.ST_ERL;
+    } else {
+      target = cp0.epc;
+      cp0.status &= ~Cp0.ST_EXL;
+    }
+    llBit = false;
+    flushTranslations();
+    // step() moves pc to npc after execute: arrange for the target to be next, not in a slot.
+    npc = target;
+  }
+
+  // ---- CP1 -------------------------------------------------------------------------------------
+
+  private void requireCp1() {
+    if ((cp0.status & Cp0.ST_CU1) == 0) {
+      raiseCpU(1);
+    }
+  }
+
+  private void fpuResult(int status) {
+    if (status == Fpu.EXC_FPE) {
+      raise(ExcCode.FPE, 0);
+    } else if (status == Fpu.EXC_RI) {
+      raise(ExcCode.RI, 0);
+    }
+  }
+
+  private void cop1(int w, int rs, int rt) {
+    requireCp1();
+    int fs = (w >>> 11) & 31;
+    switch (rs) {
+      case 0x00 -> r[rt] = fpu.readWord(fs); // MFC1
+      case 0x02 -> r[rt] = fpu.readControl(fs); // CFC1
+      case 0x03 -> r[rt] = fpu.readHighWord(fs); // MFHC1
+      case 0x04 -> fpu.writeWord(fs, r[rt]); // MTC1
+      case 0x06 -> fpuResult(fpu.writeControl(fs, r[rt])); // CTC1
+      case 0x07 -> fpu.writeHighWord(fs, r[rt]); // MTHC1
+      case 0x08 -> { // BC1F, BC1T, BC1FL, BC1TL
+        boolean tf = (w & 0x10000) != 0;
+        boolean nd = (w & 0x20000) != 0;
+        boolean taken = fpu.condition((w >>> 18) & 7) == tf;
+        int target = npc + ((short) w << 2);
+        if (nd) {
+          likely(taken, target);
+        } else {
+          condBranch(taken, target);
+        }
+      }
+      default -> fpuResult(fpu.execute(w, r[rt]));
+    }
+  }
+
+  private void cop1x(int w, int rs, int rt) {
+    requireCp1();
+    int index = r[rt];
+    int base = r[rs];
+    int fs = (w >>> 11) & 31;
+    int fd = (w >>> 6) & 31;
+    switch (w & 63) {
+      case 0x00 -> fpu.writeWord(fd, loadWord(base + index)); // LWXC1
+      case 0x01 -> fpu.writeDouble(fd, loadDouble(base + index)); // LDXC1
+      case 0x05 -> fpu.writeDouble(fd, loadDouble((base + index) & ~7)); // LUXC1
+      case 0x08 -> storeWord(base + index, fpu.readWord(fs)); // SWXC1
+      case 0x09 -> storeDouble(base + index, fpu.readDouble(fs)); // SDXC1
+      case 0x0d -> storeDouble((base + index) & ~7, fpu.readDouble(fs)); // SUXC1
+      case 0x0f -> {
+        // PREFX: a hint
+      }
+      default -> fpuResult(fpu.execute(w, r[rt]));
+    }
+  }
+}
