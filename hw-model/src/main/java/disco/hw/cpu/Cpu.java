@@ -46,6 +46,8 @@ public final class Cpu {
   private int lo;
   private int pc;
   private int npc;
+  /** The instruction after {@code npc}: a taken branch sets it to its target. */
+  private int nnpc;
   private boolean inDelaySlot;
   /** Set by a branch or jump: the next instruction executes in its delay slot. */
   private boolean branchPending;
@@ -281,10 +283,11 @@ public final class Cpu {
       cp0.cause |= Cp0.CAUSE_TI | (1 << (Cp0.CAUSE_IP_SHIFT + 7));
     }
     branchPending = false;
+    nnpc = npc + 4;
     execute(w);
     r[0] = 0;
     pc = npc;
-    npc += 4;
+    npc = nnpc;
     inDelaySlot = branchPending;
   }
 
@@ -567,13 +570,14 @@ public final class Cpu {
   // ---- the interpreter (Vol. II, one case per instruction) -------------------------------------
 
   private void branch(int target) {
-    npc = target;
+    nnpc = target;
     branchPending = true;
   }
 
   /** A branch-likely that is not taken nullifies its delay slot (Vol. II, e.g. BEQL). */
   private void nullifyDelaySlot() {
     npc += 4;
+    nnpc = npc + 4;
   }
 
   private void execute(int w) {
@@ -593,28 +597,28 @@ public final class Cpu {
         int t = npc + ((short) w << 2);
         branchPending = true;
         if (r[rs] == r[rt]) {
-          npc = t;
+          nnpc = t;
         }
       }
       case 0x05 -> { // BNE
         int t = npc + ((short) w << 2);
         branchPending = true;
         if (r[rs] != r[rt]) {
-          npc = t;
+          nnpc = t;
         }
       }
       case 0x06 -> { // BLEZ
         int t = npc + ((short) w << 2);
         branchPending = true;
         if (r[rs] <= 0) {
-          npc = t;
+          nnpc = t;
         }
       }
       case 0x07 -> { // BGTZ
         int t = npc + ((short) w << 2);
         branchPending = true;
         if (r[rs] > 0) {
-          npc = t;
+          nnpc = t;
         }
       }
       case 0x08 -> { // ADDI: trap on signed overflow, rt unchanged
@@ -931,7 +935,7 @@ public final class Cpu {
   private void condBranch(boolean taken, int target) {
     branchPending = true;
     if (taken) {
-      npc = target;
+      nnpc = target;
     }
   }
 
@@ -1107,6 +1111,7 @@ public final class Cpu {
     flushTranslations();
     // step() moves pc to npc after execute: arrange for the target to be next, not in a slot.
     npc = target;
+    nnpc = target + 4;
   }
 
   // ---- CP1 -------------------------------------------------------------------------------------
