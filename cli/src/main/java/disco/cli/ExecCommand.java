@@ -43,6 +43,9 @@ final class ExecCommand implements Callable<Integer> {
       description = "Stop after N instructions (status 124); 0 for no limit (default).")
   long maxInstructions;
 
+  @Option(names = "--stats", description = "At the end, print instructions executed and the simulation rate to stderr.")
+  boolean stats;
+
   @Parameters(index = "0", paramLabel = "ELF", description = "The executable.")
   @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   Path executable;
@@ -58,6 +61,7 @@ final class ExecCommand implements Callable<Integer> {
     OutputStream out = new FileOutputStream(FileDescriptor.out);
     OutputStream errStream = new FileOutputStream(FileDescriptor.err);
     ExecResult r;
+    long start = System.nanoTime();
     try {
       r = LinuxRunner.run(request, new Streams(System.in, out, errStream, errStream, trace ? errStream : null));
     } catch (ElfFormatException e) {
@@ -65,6 +69,11 @@ final class ExecCommand implements Callable<Integer> {
       return ExitStatus.FAILURE;
     }
     out.flush();
+    if (stats) {
+      double seconds = (System.nanoTime() - start) / 1e9;
+      err.printf("disco exec: %d instructions in %.3f s of host time (%.1f million per second)%n",
+          r.instructions(), seconds, r.instructions() / seconds / 1e6);
+    }
     String report = r.fatalReport();
     if (report != null) {
       err.println("disco exec: " + report);

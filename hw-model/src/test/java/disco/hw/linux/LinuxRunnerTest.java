@@ -1,0 +1,88 @@
+package disco.hw.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import disco.hw.Endianness;
+import disco.hw.elf.ElfFormatException;
+import disco.hw.elf.TinyElf;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs hand-built executables through the Linux user ABI layer (no cross toolchain needed). */
+class LinuxRunnerTest {
+  static Path write(byte[] elf) throws Exception {
+    Path f = Files.createTempFile("tiny", ".elf");
+    Files.write(f, elf);
+    f.toFile().deleteOnExit();
+    return f;
+  }
+
+  static Path helloProgram(boolean big, int status) throws Exception {
+    byte[] msg = "hello, world\n".getBytes(StandardCharsets.US_ASCII);
+    int[] probe = TinyElf.writeAndExit(0, 0, 0);
+    int data = TinyElf.dataAddress(probe, 0);
+    return write(TinyElf.build(big, TinyElf.writeAndExit(data, msg.length, status), msg));
+  }
+
+  @Test
+  void writesAndExitsWithStatusInBothByteOrders() throws Exception {
+    for (boolean big : new boolean[] {true, false}) {
+      ExecRequest req = new ExecRequest(helloProgram(big, 42), List.of(), List.of(), new byte[0],
+          big ? Endianness.BIG : Endianness.LITTLE, 0);
+      ExecResult r = LinuxRunner.run(req);
+      assertEquals("hello, world\n", new String(r.stdout(), StandardCharsets.US_ASCII));
+      assertEquals(42, r.exitStatus());
+      assertEquals(9, r.instructions());
+      assertNull(r.fatalReport());
+    }
+  }
+
+  @Test
+  void wrongByteOrderIsRefused() throws Exception {
+    Path f = helloProgram(false, 0);
+    ElfFormatException e = assertThrows(ElfFormatException.class, () -> LinuxRunner.run(ExecRequest.of(f)));
+    assertTrue(e.getMessage().contains("little-endian executable, but the machine is configured big-endian"), e.getMessage());
+  }
+
+  @Test
+  void reservedInstructionKillsWithSigill() throws Exception {
+    Path f = write(TinyElf.build(true, new int[] {0xfc00_0000}, new byte[0]));
+    ExecResult r = LinuxRunner.run(ExecRequest.of(f));
+    assertEquals(128 + 4, r.exitStatus());
+    assertTrue(r.fatalReport() != null && r.fatalReport().startsWith("RI (reserved instruction) at pc 0x00400054"),
+        String.valueOf(r.fatalReport()));
+  }
+
+  @Test
+  void nullStoreKillsWithSigsegv() throws Exception {
+    Path f = write(TinyElf.build(true, new int[] {0xac00_0000 /* sw zero,0(zero) */}, new byte[0]));
+    ExecResult r = LinuxRunner.run(ExecRequest.of(f));
+    assertEquals(128 + 11, r.exitStatus());
+    assertTrue(String.valueOf(r.fatalReport()).contains("bad address 0x00000000"), r.fatalReport());
+  }
+
+  @Test
+  void instructionLimitStopsALoop() throws Exception {
+    Path f = write(TinyElf.build(true, new int[] {0x1000_ffff /* b . */, 0}, new byte[0]));
+    ExecResult r = LinuxRunner.run(new ExecRequest(f, List.of(), List.of(), new byte[0], Endianness.BIG, 1000));
+    assertEquals(ExecResult.LIMIT_STATUS, r.exitStatus());
+    assertEquals(1000, r.instructions());
+  }
+
+  @Test
+  void unknownSystemCallIsReportedAndReturnsEnosys() throws Exception {
+    int[] code = {
+      TinyElf.addiu(2, 0, 4999), TinyElf.SYSCALL, // unknown: v0 = ENOSYS (89), a3 = 1
+      TinyElf.addiu(4, 2, 0), TinyElf.addiu(2, 0, 4246), TinyElf.SYSCALL // exit_group(v0)
+    };
+    ExecResult r = LinuxRunner.run(ExecRequest.of(write(TinyElf.build(true, code, new byte[0]))));
+    assertEquals(89, r.exitStatus());
+    assertEquals("disco: unknown system call 4999; returning -ENOSYS\n", new String(r.stderr(), StandardCharsets.UTF_8));
+  }
+}
