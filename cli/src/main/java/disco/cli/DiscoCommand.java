@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
       ExecCommand.class,
       NotBuiltCommand.Check.class,
       NotBuiltCommand.Conform.class,
-      NotBuiltCommand.Bench.class,
+      BenchCommand.class,
       NotBuiltCommand.Report.class,
       CommandLine.HelpCommand.class
     })

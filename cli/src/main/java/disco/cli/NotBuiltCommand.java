@@ -36,9 +36,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
   @Command(name = "conform", description = "Run the conformance suite against an implementation.")
   static final class Conform extends NotBuiltCommand {}
 
-  @Command(name = "bench", description = "Run the benchmarks and print their figures.")
-  static final class Bench extends NotBuiltCommand {}
-
   @Command(name = "report", description = "Print a report of a run's statistics.")
   static final class Report extends NotBuiltCommand {}
 }

@@ -47,7 +47,8 @@ public final class Cp0 {
   int wired;
   int hwrEna;
   int badVAddr;
-  int count;
+  /** Count is kept as an offset from the CPU's instruction number: Count = countBase + n. */
+  int countBase;
   int entryHi;
   int compare;
   int status;
@@ -108,8 +109,9 @@ public final class Cp0 {
     return context;
   }
 
-  public int count() {
-    return count;
+  /** Count after {@code instructions} instructions: it advances once per instruction. */
+  public int countAt(long instructions) {
+    return countBase + (int) instructions;
   }
 
   public int errorEpc() {
@@ -138,7 +140,7 @@ public final class Cp0 {
       case 6 << 3: return wired;
       case 7 << 3: return hwrEna;
       case 8 << 3: return badVAddr;
-      case 9 << 3: return count;
+      case 9 << 3: return countAt(instructions);
       case 10 << 3: return entryHi;
       case 11 << 3: return compare;
       case 12 << 3: return status;
@@ -177,7 +179,7 @@ public final class Cp0 {
         randomEpoch = instructions; // writing Wired resets Random to its upper bound
       }
       case 7 << 3 -> hwrEna = v & 0x2000_000f;
-      case 9 << 3 -> count = v;
+      case 9 << 3 -> countBase = v - (int) instructions;
       case 10 << 3 -> entryHi = v & 0xffff_e0ff;
       case 11 << 3 -> {
         compare = v;

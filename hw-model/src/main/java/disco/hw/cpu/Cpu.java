@@ -48,13 +48,22 @@ public final class Cpu {
   private int npc;
   /** The instruction after {@code npc}: a taken branch sets it to its target. */
   private int nnpc;
-  private boolean inDelaySlot;
-  /** Set by a branch or jump: the next instruction executes in its delay slot. */
-  private boolean branchPending;
+  /**
+   * The instruction number (see {@link #instructions}) of the pending delay slot: a branch sets it
+   * to its own number + 1. The instruction being executed is in a delay slot exactly when its number
+   * equals this; no per-instruction bookkeeping is needed.
+   */
+  private long slotAt = -1;
 
   private boolean llBit;
+  /** Instructions fetched so far; the instruction being executed has this number. */
   private long instructions;
-  private long cycles;
+  /** Cycles beyond one per instruction: idle time, supervisor work. */
+  private long extraCycles;
+  /** The inner run loop stops before this instruction number, to look at interrupts and the timer. */
+  private long runUntil;
+  /** The instruction number at which Count reaches Compare. */
+  private long timerDue;
   private boolean halted;
   private boolean waiting;
 
@@ -80,6 +89,7 @@ public final class Cpu {
     this.fpu = new Fpu();
     // Reset: execution starts at the reset vector in kseg1 (Vol. III, "Reset Exception").
     setPc(0xbfc0_0000);
+    scheduleTimer();
   }
 
   // ---- state access for supervisors, loaders, tests -------------------------------------------
@@ -127,30 +137,30 @@ public final class Cpu {
     return pc;
   }
 
-  /** Whether the instruction at {@link #pc()} executes in a branch delay slot. */
+  /** Whether the instruction at {@link #pc()}, the next to execute, is in a branch delay slot. */
   public boolean inDelaySlot() {
-    return inDelaySlot;
+    return slotAt == instructions + 1;
   }
 
   /** Continues execution at {@code address} (not in a delay slot). */
   public void setPc(int address) {
     pc = address;
     npc = address + 4;
-    inDelaySlot = false;
-    branchPending = false;
+    slotAt = -1;
   }
 
   public long instructions() {
     return instructions;
   }
 
+  /** Cycles elapsed: one per instruction plus charged and idle cycles. */
   public long cycles() {
-    return cycles;
+    return instructions + extraCycles;
   }
 
   /** Adds cycles for work done outside the interpreter (a supervisor's emulation, a stall). */
   public void chargeCycles(long n) {
-    cycles += n;
+    extraCycles += n;
   }
 
   public boolean halted() {
@@ -160,6 +170,7 @@ public final class Cpu {
   /** Stops this CPU; {@link #run} returns and does nothing more. */
   public void halt() {
     halted = true;
+    runUntil = instructions;
   }
 
   public boolean waiting() {
@@ -191,6 +202,7 @@ public final class Cpu {
   public void writeCp0(int reg, int sel, int value) {
     cp0.write(reg, sel, value, instructions);
     afterCp0Write(reg);
+    runUntil = instructions; // interrupts may have become pending or enabled: look again
   }
 
   /** Reads a CP0 register as MFC0 would. */
@@ -206,6 +218,7 @@ public final class Cpu {
     cp0.status &= ~Cp0.ST_EXL;
     setPc(address);
     flushTranslations();
+    runUntil = instructions;
   }
 
   /**
@@ -215,6 +228,7 @@ public final class Cpu {
   public void setInterruptLine(int line, boolean asserted) {
     int bit = 1 << (Cp0.CAUSE_IP_SHIFT + line);
     cp0.cause = asserted ? cp0.cause | bit : cp0.cause & ~bit;
+    runUntil = instructions;
   }
 
   /** Forgets cached translations: after a TLB write, an ASID or mode change, or an unmapped page. */
@@ -229,23 +243,80 @@ public final class Cpu {
    * Executes up to {@code budget} instructions. Returns early when the CPU halts, or when it waits
    * (WAIT) with no interrupt that could wake it.
    *
+   * <p>The inner loop only fetches and executes; interrupts and the timer are looked at between
+   * runs of it, which end at the budget, when Count reaches Compare, and whenever an instruction
+   * changes what could be pending (a CP0 write, ERET, EI/DI, an exception).
+   *
    * @return the number of instructions executed
    */
   public long run(long budget) {
     long start = instructions;
     long end = start + budget;
-    while (instructions < end && !halted) {
+    while (!halted && instructions < end) {
       if (waiting && !wake()) {
         break;
       }
       try {
-        step();
+        // Interrupts are taken between instructions when IE=1, EXL=0, ERL=0 (Vol. III, 6.1).
+        if ((cp0.status & 7) == 1 && (cp0.cause & cp0.status & Cp0.ST_IM) != 0) {
+          raise(ExcCode.INT, VECTOR_BEFORE_FETCH);
+        }
+        runUntil = Math.min(end, timerDue);
+        if (tracer == null) {
+          while (instructions < runUntil) {
+            step();
+          }
+        } else {
+          while (instructions < runUntil) {
+            traceNext();
+            step();
+          }
+        }
       } catch (Trap t) {
         // the exception's effects are complete; go on at the new PC
         r[0] = 0;
       }
+      if (instructions >= timerDue) {
+        timerFires();
+      }
     }
     return instructions - start;
+  }
+
+  /** Count has reached Compare: request the timer interrupt (IP7, Cause.TI; Vol. III, 9.9). */
+  private void timerFires() {
+    cp0.cause |= Cp0.CAUSE_TI | (1 << (Cp0.CAUSE_IP_SHIFT + 7));
+    timerDue = instructions + (1L << 32);
+  }
+
+  /** Recomputes when Count next equals Compare, after Count or Compare changed. */
+  private void scheduleTimer() {
+    int now = cp0.countAt(instructions);
+    long distance = Integer.toUnsignedLong(cp0.compare - now);
+    timerDue = instructions + (distance == 0 ? 1L << 32 : distance);
+  }
+
+  private void traceNext() {
+    InstructionTracer t = tracer;
+    if (t != null && (pc & 3) == 0) {
+      t.trace(this, pc, mem.loadWord(pcPhysicalForTrace()));
+    }
+  }
+
+  /** The physical address of the PC for the trace, without side effects; the PC itself if unmapped. */
+  private int pcPhysicalForTrace() {
+    if (flat || (pc >>> 30) != 2) {
+      if (flat) {
+        return pc;
+      }
+      int i = tlb.find(pc, cp0.entryHi & 0xff);
+      if (i < 0) {
+        return pc;
+      }
+      int offsetMask = tlb.offsetMask(i);
+      return (((tlb.halfFor(i, pc) >>> 6) << 12) & ~offsetMask) | (pc & offsetMask);
+    }
+    return pc & 0x1fff_ffff;
   }
 
   /** A waiting CPU wakes when an interrupt it has not masked is requested (Vol. II, WAIT). */
@@ -256,39 +327,25 @@ public final class Cpu {
     }
     // Nothing pending: if the timer is enabled, skip the idle cycles up to Count == Compare.
     if ((cp0.status & (1 << (Cp0.CAUSE_IP_SHIFT + 7))) != 0) {
-      long idle = Integer.toUnsignedLong(cp0.compare - cp0.count);
-      cycles += idle;
-      cp0.count = cp0.compare;
-      cp0.cause |= Cp0.CAUSE_TI | (1 << (Cp0.CAUSE_IP_SHIFT + 7));
+      long idle = timerDue - instructions;
+      extraCycles += idle;
+      cp0.countBase += (int) idle;
+      timerFires();
       waiting = false;
       return true;
     }
     return false;
   }
 
-  /** Executes one instruction (or takes one interrupt). Exceptions unwind with {@link Trap}. */
+  /** Executes one instruction. Exceptions unwind with {@link Trap}. */
   void step() {
-    // Interrupts are taken between instructions when IE=1, EXL=0, ERL=0 (Vol. III, "Interrupts").
-    if ((cp0.status & 7) == 1 && (cp0.cause & cp0.status & Cp0.ST_IM) != 0) {
-      raise(ExcCode.INT, 0);
-    }
-    int w = fetch();
-    InstructionTracer t = tracer;
-    if (t != null) {
-      t.trace(this, pc, w);
-    }
     instructions++;
-    cycles++;
-    if (++cp0.count == cp0.compare) {
-      cp0.cause |= Cp0.CAUSE_TI | (1 << (Cp0.CAUSE_IP_SHIFT + 7));
-    }
-    branchPending = false;
+    int w = fetch();
     nnpc = npc + 4;
     execute(w);
     r[0] = 0;
     pc = npc;
     npc = nnpc;
-    inDelaySlot = branchPending;
   }
 
   private int fetch() {
@@ -516,6 +573,8 @@ public final class Cpu {
   // ---- exceptions (Vol. III, 6.2 "Exception Processing") ---------------------------------------
 
   private static final int VECTOR_REFILL = 1;
+  /** The exception is taken before the instruction at pc is fetched (an interrupt). */
+  private static final int VECTOR_BEFORE_FETCH = 2;
 
   /** Raises exception {@code code} with Coprocessor Error {@code ce} (for CpU). */
   private void raiseCpU(int ce) {
@@ -535,8 +594,9 @@ public final class Cpu {
 
   private void enterException(int code, int flags) {
     boolean exlWas = (cp0.status & Cp0.ST_EXL) != 0;
+    boolean inSlot = (flags & VECTOR_BEFORE_FETCH) != 0 ? slotAt == instructions + 1 : slotAt == instructions;
     if (!exlWas) {
-      if (inDelaySlot) {
+      if (inSlot) {
         cp0.epc = pc - 4;
         cp0.cause |= Cp0.CAUSE_BD;
       } else {
@@ -561,6 +621,7 @@ public final class Cpu {
       offset = 0x180;
     }
     setPc(base + offset);
+    runUntil = instructions;
     Supervisor s = supervisor;
     if (s != null) {
       s.exception(this, code);
@@ -571,7 +632,7 @@ public final class Cpu {
 
   private void branch(int target) {
     nnpc = target;
-    branchPending = true;
+    slotAt = instructions + 1;
   }
 
   /** A branch-likely that is not taken nullifies its delay slot (Vol. II, e.g. BEQL). */
@@ -580,13 +641,35 @@ public final class Cpu {
     nnpc = npc + 4;
   }
 
+  // Dispatch ids: one switch decodes every instruction. Primary opcodes keep their number; the
+  // function-coded groups SPECIAL, SPECIAL2 and SPECIAL3 get S, S2, S3 + funct. One table lookup
+  // on opcode and funct replaces a second switch (a second hard-to-predict indirect jump).
+  private static final int S = 64;
+  private static final int S2 = 128;
+  private static final int S3 = 192;
+  private static final char[] DISPATCH = new char[64 * 64];
+
+  static {
+    for (int op = 0; op < 64; op++) {
+      for (int funct = 0; funct < 64; funct++) {
+        int id = switch (op) {
+          case 0x00 -> S + funct;
+          case 0x1c -> S2 + funct;
+          case 0x1f -> S3 + funct;
+          default -> op;
+        };
+        DISPATCH[op << 6 | funct] = (char) id;
+      }
+    }
+  }
+
   private void execute(int w) {
-    int op = w >>> 26;
     int rs = (w >>> 21) & 31;
     int rt = (w >>> 16) & 31;
+    int rd = (w >>> 11) & 31;
+    int sa = (w >>> 6) & 31;
     int[] r = this.r;
-    switch (op) {
-      case 0x00 -> special(w, rs, rt);
+    switch (DISPATCH[(w >>> 20) & 0xfc0 | (w & 63)]) {
       case 0x01 -> regimm(w, rs, rt);
       case 0x02 -> branch((npc & 0xf000_0000) | ((w & 0x03ff_ffff) << 2)); // J
       case 0x03 -> { // JAL
@@ -595,28 +678,28 @@ public final class Cpu {
       }
       case 0x04 -> { // BEQ
         int t = npc + ((short) w << 2);
-        branchPending = true;
+        slotAt = instructions + 1;
         if (r[rs] == r[rt]) {
           nnpc = t;
         }
       }
       case 0x05 -> { // BNE
         int t = npc + ((short) w << 2);
-        branchPending = true;
+        slotAt = instructions + 1;
         if (r[rs] != r[rt]) {
           nnpc = t;
         }
       }
       case 0x06 -> { // BLEZ
         int t = npc + ((short) w << 2);
-        branchPending = true;
+        slotAt = instructions + 1;
         if (r[rs] <= 0) {
           nnpc = t;
         }
       }
       case 0x07 -> { // BGTZ
         int t = npc + ((short) w << 2);
-        branchPending = true;
+        slotAt = instructions + 1;
         if (r[rs] > 0) {
           nnpc = t;
         }
@@ -669,8 +752,135 @@ public final class Cpu {
           nullifyDelaySlot();
         }
       }
-      case 0x1c -> special2(w, rs, rt);
-      case 0x1f -> special3(w, rs, rt);
+      case S + 0x00 -> r[rd] = r[rt] << sa; // SLL (NOP, SSNOP, EHB)
+      case S + 0x01 -> { // MOVF/MOVT: move on FP condition
+        requireCp1();
+        boolean tf = (w & 0x10000) != 0;
+        if (fpu.condition((w >>> 18) & 7) == tf) {
+          r[rd] = r[rs];
+        }
+      }
+      case S + 0x02 -> r[rd] = rs == 1 ? Integer.rotateRight(r[rt], sa) : r[rt] >>> sa; // SRL, ROTR
+      case S + 0x03 -> r[rd] = r[rt] >> sa; // SRA
+      case S + 0x04 -> r[rd] = r[rt] << (r[rs] & 31); // SLLV
+      case S + 0x06 -> // SRLV, ROTRV
+          r[rd] = sa == 1 ? Integer.rotateRight(r[rt], r[rs] & 31) : r[rt] >>> (r[rs] & 31);
+      case S + 0x07 -> r[rd] = r[rt] >> (r[rs] & 31); // SRAV
+      case S + 0x08 -> branch(r[rs]); // JR (JR.HB)
+      case S + 0x09 -> { // JALR: the link is written after the target is read (rs == rd is UNPREDICTABLE)
+        int target = r[rs];
+        r[rd] = pc + 8;
+        branch(target);
+      }
+      case S + 0x0a -> { // MOVZ
+        if (r[rt] == 0) {
+          r[rd] = r[rs];
+        }
+      }
+      case S + 0x0b -> { // MOVN
+        if (r[rt] != 0) {
+          r[rd] = r[rs];
+        }
+      }
+      case S + 0x0c -> raise(ExcCode.SYS, 0); // SYSCALL
+      case S + 0x0d -> raise(ExcCode.BP, 0); // BREAK
+      case S + 0x0f -> {
+        // SYNC: one CPU at a time, in program order: nothing to order
+      }
+      case S + 0x10 -> r[rd] = hi; // MFHI
+      case S + 0x11 -> hi = r[rs]; // MTHI
+      case S + 0x12 -> r[rd] = lo; // MFLO
+      case S + 0x13 -> lo = r[rs]; // MTLO
+      case S + 0x18 -> setHiLo((long) r[rs] * r[rt]); // MULT
+      case S + 0x19 -> setHiLo(Integer.toUnsignedLong(r[rs]) * Integer.toUnsignedLong(r[rt])); // MULTU
+      case S + 0x1a -> { // DIV
+        int a = r[rs];
+        int b = r[rt];
+        // Division by zero is UNPREDICTABLE (Vol. II, DIV). We give what QEMU gives, the dividend
+        // in LO and 0 in HI, so programs compare equal; INT_MIN / -1 gives INT_MIN, remainder 0.
+        if (b == 0) {
+          lo = a;
+          hi = 0;
+        } else {
+          lo = a / b;
+          hi = a % b;
+        }
+      }
+      case S + 0x1b -> { // DIVU
+        int a = r[rs];
+        int b = r[rt];
+        if (b == 0) {
+          lo = a;
+          hi = 0;
+        } else {
+          lo = Integer.divideUnsigned(a, b);
+          hi = Integer.remainderUnsigned(a, b);
+        }
+      }
+      case S + 0x20 -> { // ADD
+        int a = r[rs];
+        int b = r[rt];
+        int s = a + b;
+        if (((a ^ s) & (b ^ s)) < 0) {
+          raise(ExcCode.OV, 0);
+        }
+        r[rd] = s;
+      }
+      case S + 0x21 -> r[rd] = r[rs] + r[rt]; // ADDU
+      case S + 0x22 -> { // SUB
+        int a = r[rs];
+        int b = r[rt];
+        int d = a - b;
+        if (((a ^ b) & (a ^ d)) < 0) {
+          raise(ExcCode.OV, 0);
+        }
+        r[rd] = d;
+      }
+      case S + 0x23 -> r[rd] = r[rs] - r[rt]; // SUBU
+      case S + 0x24 -> r[rd] = r[rs] & r[rt]; // AND
+      case S + 0x25 -> r[rd] = r[rs] | r[rt]; // OR
+      case S + 0x26 -> r[rd] = r[rs] ^ r[rt]; // XOR
+      case S + 0x27 -> r[rd] = ~(r[rs] | r[rt]); // NOR
+      case S + 0x2a -> r[rd] = r[rs] < r[rt] ? 1 : 0; // SLT
+      case S + 0x2b -> r[rd] = Integer.compareUnsigned(r[rs], r[rt]) < 0 ? 1 : 0; // SLTU
+      case S + 0x30 -> trapIf(r[rs] >= r[rt]); // TGE
+      case S + 0x31 -> trapIf(Integer.compareUnsigned(r[rs], r[rt]) >= 0); // TGEU
+      case S + 0x32 -> trapIf(r[rs] < r[rt]); // TLT
+      case S + 0x33 -> trapIf(Integer.compareUnsigned(r[rs], r[rt]) < 0); // TLTU
+      case S + 0x34 -> trapIf(r[rs] == r[rt]); // TEQ
+      case S + 0x36 -> trapIf(r[rs] != r[rt]); // TNE
+      case S2 + 0x00 -> setHiLo(hiLo() + (long) r[rs] * r[rt]); // MADD
+      case S2 + 0x01 -> // MADDU
+          setHiLo(hiLo() + Integer.toUnsignedLong(r[rs]) * Integer.toUnsignedLong(r[rt]));
+      case S2 + 0x02 -> r[rd] = r[rs] * r[rt]; // MUL (HI/LO UNPREDICTABLE afterwards; left alone)
+      case S2 + 0x04 -> setHiLo(hiLo() - (long) r[rs] * r[rt]); // MSUB
+      case S2 + 0x05 -> // MSUBU
+          setHiLo(hiLo() - Integer.toUnsignedLong(r[rs]) * Integer.toUnsignedLong(r[rt]));
+      case S2 + 0x20 -> r[rd] = Integer.numberOfLeadingZeros(r[rs]); // CLZ
+      case S2 + 0x21 -> r[rd] = Integer.numberOfLeadingZeros(~r[rs]); // CLO
+      case S2 + 0x3f -> raise(ExcCode.BP, 0); // SDBBP without EJTAG: a breakpoint
+      case S3 + 0x00 -> { // EXT rt, rs, pos=sa, size=rd+1
+        int size = rd + 1;
+        int mask = size == 32 ? -1 : (1 << size) - 1;
+        r[rt] = (r[rs] >>> sa) & mask;
+      }
+      case S3 + 0x04 -> { // INS rt, rs, pos=sa, size=rd-sa+1 (msb < lsb is UNPREDICTABLE: leave rt)
+        int size = rd - sa + 1;
+        if (size > 0) {
+          int mask = (size == 32 ? -1 : (1 << size) - 1) << sa;
+          r[rt] = (r[rt] & ~mask) | ((r[rs] << sa) & mask);
+        }
+      }
+      case S3 + 0x20 -> { // BSHFL
+        int v = r[rt];
+        switch (sa) {
+          case 0x02 -> r[rd] = ((v & 0x00ff_00ff) << 8) | ((v >>> 8) & 0x00ff_00ff); // WSBH
+          case 0x10 -> r[rd] = (byte) v; // SEB
+          case 0x18 -> r[rd] = (short) v; // SEH
+          default -> raise(ExcCode.RI, 0);
+        }
+      }
+      case S3 + 0x3b -> rdhwr(rt, rd); // RDHWR
       case 0x20 -> r[rt] = (byte) loadByte(r[rs] + (short) w); // LB
       case 0x21 -> r[rt] = (short) loadHalf(r[rs] + (short) w); // LH
       case 0x22 -> r[rt] = lwl(r[rs] + (short) w, r[rt]); // LWL
@@ -774,111 +984,7 @@ public final class Cpu {
     return p != null ? Memory.word(p, pa) : mmioRead(pa, 4);
   }
 
-  private void special(int w, int rs, int rt) {
-    int[] r = this.r;
-    int rd = (w >>> 11) & 31;
-    int sa = (w >>> 6) & 31;
-    switch (w & 63) {
-      case 0x00 -> r[rd] = r[rt] << sa; // SLL (NOP, SSNOP, EHB)
-      case 0x01 -> { // MOVF/MOVT: move on FP condition
-        requireCp1();
-        boolean tf = (w & 0x10000) != 0;
-        if (fpu.condition((w >>> 18) & 7) == tf) {
-          r[rd] = r[rs];
-        }
-      }
-      case 0x02 -> r[rd] = rs == 1 ? Integer.rotateRight(r[rt], sa) : r[rt] >>> sa; // SRL, ROTR
-      case 0x03 -> r[rd] = r[rt] >> sa; // SRA
-      case 0x04 -> r[rd] = r[rt] << (r[rs] & 31); // SLLV
-      case 0x06 -> // SRLV, ROTRV
-          r[rd] = sa == 1 ? Integer.rotateRight(r[rt], r[rs] & 31) : r[rt] >>> (r[rs] & 31);
-      case 0x07 -> r[rd] = r[rt] >> (r[rs] & 31); // SRAV
-      case 0x08 -> branch(r[rs]); // JR (JR.HB)
-      case 0x09 -> { // JALR: the link is written after the target is read (rs == rd is UNPREDICTABLE)
-        int target = r[rs];
-        r[rd] = pc + 8;
-        branch(target);
-      }
-      case 0x0a -> { // MOVZ
-        if (r[rt] == 0) {
-          r[rd] = r[rs];
-        }
-      }
-      case 0x0b -> { // MOVN
-        if (r[rt] != 0) {
-          r[rd] = r[rs];
-        }
-      }
-      case 0x0c -> raise(ExcCode.SYS, 0); // SYSCALL
-      case 0x0d -> raise(ExcCode.BP, 0); // BREAK
-      case 0x0f -> {
-        // SYNC: one CPU at a time, in program order: nothing to order
-      }
-      case 0x10 -> r[rd] = hi; // MFHI
-      case 0x11 -> hi = r[rs]; // MTHI
-      case 0x12 -> r[rd] = lo; // MFLO
-      case 0x13 -> lo = r[rs]; // MTLO
-      case 0x18 -> setHiLo((long) r[rs] * r[rt]); // MULT
-      case 0x19 -> setHiLo(Integer.toUnsignedLong(r[rs]) * Integer.toUnsignedLong(r[rt])); // MULTU
-      case 0x1a -> { // DIV
-        int a = r[rs];
-        int b = r[rt];
-        // Division by zero is UNPREDICTABLE (Vol. II, DIV). We give what QEMU gives, the dividend
-        // in LO and 0 in HI, so programs compare equal; INT_MIN / -1 gives INT_MIN, remainder 0.
-        if (b == 0) {
-          lo = a;
-          hi = 0;
-        } else {
-          lo = a / b;
-          hi = a % b;
-        }
-      }
-      case 0x1b -> { // DIVU
-        int a = r[rs];
-        int b = r[rt];
-        if (b == 0) {
-          lo = a;
-          hi = 0;
-        } else {
-          lo = Integer.divideUnsigned(a, b);
-          hi = Integer.remainderUnsigned(a, b);
-        }
-      }
-      case 0x20 -> { // ADD
-        int a = r[rs];
-        int b = r[rt];
-        int s = a + b;
-        if (((a ^ s) & (b ^ s)) < 0) {
-          raise(ExcCode.OV, 0);
-        }
-        r[rd] = s;
-      }
-      case 0x21 -> r[rd] = r[rs] + r[rt]; // ADDU
-      case 0x22 -> { // SUB
-        int a = r[rs];
-        int b = r[rt];
-        int d = a - b;
-        if (((a ^ b) & (a ^ d)) < 0) {
-          raise(ExcCode.OV, 0);
-        }
-        r[rd] = d;
-      }
-      case 0x23 -> r[rd] = r[rs] - r[rt]; // SUBU
-      case 0x24 -> r[rd] = r[rs] & r[rt]; // AND
-      case 0x25 -> r[rd] = r[rs] | r[rt]; // OR
-      case 0x26 -> r[rd] = r[rs] ^ r[rt]; // XOR
-      case 0x27 -> r[rd] = ~(r[rs] | r[rt]); // NOR
-      case 0x2a -> r[rd] = r[rs] < r[rt] ? 1 : 0; // SLT
-      case 0x2b -> r[rd] = Integer.compareUnsigned(r[rs], r[rt]) < 0 ? 1 : 0; // SLTU
-      case 0x30 -> trapIf(r[rs] >= r[rt]); // TGE
-      case 0x31 -> trapIf(Integer.compareUnsigned(r[rs], r[rt]) >= 0); // TGEU
-      case 0x32 -> trapIf(r[rs] < r[rt]); // TLT
-      case 0x33 -> trapIf(Integer.compareUnsigned(r[rs], r[rt]) < 0); // TLTU
-      case 0x34 -> trapIf(r[rs] == r[rt]); // TEQ
-      case 0x36 -> trapIf(r[rs] != r[rt]); // TNE
-      default -> raise(ExcCode.RI, 0);
-    }
-  }
+
 
   private void setHiLo(long product) {
     hi = (int) (product >>> 32);
@@ -933,7 +1039,7 @@ public final class Cpu {
   }
 
   private void condBranch(boolean taken, int target) {
-    branchPending = true;
+    slotAt = instructions + 1;
     if (taken) {
       nnpc = target;
     }
@@ -947,54 +1053,9 @@ public final class Cpu {
     }
   }
 
-  private void special2(int w, int rs, int rt) {
-    int[] r = this.r;
-    int rd = (w >>> 11) & 31;
-    switch (w & 63) {
-      case 0x00 -> setHiLo(hiLo() + (long) r[rs] * r[rt]); // MADD
-      case 0x01 -> // MADDU
-          setHiLo(hiLo() + Integer.toUnsignedLong(r[rs]) * Integer.toUnsignedLong(r[rt]));
-      case 0x02 -> r[rd] = r[rs] * r[rt]; // MUL (HI/LO UNPREDICTABLE afterwards; left alone)
-      case 0x04 -> setHiLo(hiLo() - (long) r[rs] * r[rt]); // MSUB
-      case 0x05 -> // MSUBU
-          setHiLo(hiLo() - Integer.toUnsignedLong(r[rs]) * Integer.toUnsignedLong(r[rt]));
-      case 0x20 -> r[rd] = Integer.numberOfLeadingZeros(r[rs]); // CLZ
-      case 0x21 -> r[rd] = Integer.numberOfLeadingZeros(~r[rs]); // CLO
-      case 0x3f -> raise(ExcCode.BP, 0); // SDBBP without EJTAG: a breakpoint
-      default -> raise(ExcCode.RI, 0);
-    }
-  }
 
-  private void special3(int w, int rs, int rt) {
-    int[] r = this.r;
-    int rd = (w >>> 11) & 31;
-    int sa = (w >>> 6) & 31;
-    switch (w & 63) {
-      case 0x00 -> { // EXT rt, rs, pos=sa, size=rd+1
-        int size = rd + 1;
-        int mask = size == 32 ? -1 : (1 << size) - 1;
-        r[rt] = (r[rs] >>> sa) & mask;
-      }
-      case 0x04 -> { // INS rt, rs, pos=sa, size=rd-sa+1 (msb < lsb is UNPREDICTABLE: leave rt)
-        int size = rd - sa + 1;
-        if (size > 0) {
-          int mask = (size == 32 ? -1 : (1 << size) - 1) << sa;
-          r[rt] = (r[rt] & ~mask) | ((r[rs] << sa) & mask);
-        }
-      }
-      case 0x20 -> { // BSHFL
-        int v = r[rt];
-        switch (sa) {
-          case 0x02 -> r[rd] = ((v & 0x00ff_00ff) << 8) | ((v >>> 8) & 0x00ff_00ff); // WSBH
-          case 0x10 -> r[rd] = (byte) v; // SEB
-          case 0x18 -> r[rd] = (short) v; // SEH
-          default -> raise(ExcCode.RI, 0);
-        }
-      }
-      case 0x3b -> rdhwr(rt, rd); // RDHWR
-      default -> raise(ExcCode.RI, 0);
-    }
-  }
+
+
 
   /** RDHWR (Vol. II): allowed in kernel mode or when HWREna enables the register. */
   private void rdhwr(int rt, int rd) {
@@ -1004,7 +1065,7 @@ public final class Cpu {
     switch (rd) {
       case 0 -> r[rt] = cp0.ebase & 0x3ff; // CPUNum
       case 1 -> r[rt] = 0; // SYNCI_Step: no caches that need SYNCI
-      case 2 -> r[rt] = cp0.count; // CC
+      case 2 -> r[rt] = cp0.countAt(instructions); // CC
       case 3 -> r[rt] = 1; // CCRes: Count advances once per cycle
       case 29 -> r[rt] = cp0.userLocal; // ULR (Release 2 with Config3.ULRI)
       default -> raise(ExcCode.RI, 0);
@@ -1027,7 +1088,10 @@ public final class Cpu {
         case 0x06 -> tlbwrite(cp0.random(instructions));
         case 0x08 -> tlbp();
         case 0x18 -> eret();
-        case 0x20 -> waiting = true; // WAIT
+        case 0x20 -> { // WAIT: the interrupt that wakes the CPU returns after the WAIT (Vol. II)
+          waiting = true;
+          runUntil = instructions;
+        }
         default -> raise(ExcCode.RI, 0);
       }
       return;
@@ -1041,6 +1105,7 @@ public final class Cpu {
         }
         r[rt] = cp0.status;
         cp0.status = (w & 0x20) != 0 ? cp0.status | Cp0.ST_IE : cp0.status & ~Cp0.ST_IE;
+        runUntil = instructions;
       }
       case 0x0a, 0x0e -> { // RDPGPR, WRPGPR: one shadow set, the current one
         if (rs == 0x0a) {
@@ -1059,6 +1124,7 @@ public final class Cpu {
         fpu.setFr((cp0.status & Cp0.ST_FR) != 0);
         flushTranslations();
       }
+      case 9, 11 -> scheduleTimer();
       case 10 -> flushTranslations(); // ASID change
       default -> {
         // no effect outside CP0
@@ -1109,6 +1175,7 @@ public final class Cpu {
     }
     llBit = false;
     flushTranslations();
+    runUntil = instructions;
     // step() moves pc to npc after execute: arrange for the target to be next, not in a slot.
     npc = target;
     nnpc = target + 4;

@@ -1,0 +1,153 @@
+package disco.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code disco bench}: runs one static compute-bound program on the processor model and under
+ * {@code qemu-mips}, each as a whole process, and prints the simulated instruction rate and the
+ * time ratio model/QEMU measured in the same run. Outputs must agree, or the figures mean nothing.
+ */
+@Command(
+    name = "bench",
+    description = {
+      "Run a compute-bound program on the model and under qemu-mips; print instructions per",
+      "second and the whole-process time ratio model/QEMU, measured in the same run."
+    })
+final class BenchCommand implements Callable<Integer> {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--program", paramLabel = "ELF",
+      description = "The benchmark program (default: ${DEFAULT-VALUE}).")
+  Path program = Path.of("guests/linux/bench/coremark_like");
+
+  @Option(names = "--qemu", paramLabel = "CMD", description = "The QEMU user-mode binary (default: ${DEFAULT-VALUE}).")
+  String qemu = "qemu-mips";
+
+  @Option(names = "--no-qemu", description = "Run only the model.")
+  boolean noQemu;
+
+  @Option(names = "--repeat", paramLabel = "N", description = "Runs of each, the fastest counts (default: ${DEFAULT-VALUE}).")
+  int repeat = 1;
+
+  @Parameters(paramLabel = "ARGS", description = "Arguments for the program (e.g. an iteration count).")
+  List<String> args = new ArrayList<>();
+
+  record Run(double seconds, String stdout, String stderr, int status) {}
+
+  private static final Pattern STATS =
+      Pattern.compile("disco exec: (\\d+) instructions in ([0-9.]+) s of host time");
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isRegularFile(program)) {
+      err.println("disco bench: " + program + ": no such file (build it with `make -C guests/linux/bench`)");
+      return ExitStatus.FAILURE;
+    }
+    if (repeat < 1) {
+      err.println("disco bench: --repeat must be at least 1, got " + repeat);
+      return ExitStatus.FAILURE;
+    }
+    Path jar;
+    try {
+      java.security.CodeSource source = BenchCommand.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        throw new URISyntaxException("(none)", "no code source");
+      }
+      jar = Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException e) {
+      err.println("disco bench: cannot locate the disco jar: " + e.getMessage());
+      return ExitStatus.FAILURE;
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    List<String> modelCmd = new ArrayList<>(List.of(java, "-jar", jar.toString(), "exec", "--stats", program.toString()));
+    modelCmd.addAll(args);
+    Run model = fastest(modelCmd);
+    Matcher m = STATS.matcher(model.stderr());
+    if (model.status() != 0 || !m.find()) {
+      err.println("disco bench: the model's run failed (status " + model.status() + "): " + model.stderr().strip());
+      return ExitStatus.FAILURE;
+    }
+    long instructions = Long.parseLong(String.valueOf(m.group(1)));
+    double inProcess = Double.parseDouble(String.valueOf(m.group(2)));
+
+    out.printf("program            %s %s%n", program, String.join(" ", args));
+    out.printf("instructions       %,d%n", instructions);
+    out.printf("model, simulation  %.3f s  %.1f million instructions/s (interpreter only)%n",
+        inProcess, instructions / inProcess / 1e6);
+    out.printf("model, process     %.3f s  %.1f million instructions/s (JVM start-up included)%n",
+        model.seconds(), instructions / model.seconds() / 1e6);
+    if (noQemu) {
+      return ExitStatus.OK;
+    }
+    List<String> qemuCmd = new ArrayList<>(List.of(qemu, program.toString()));
+    qemuCmd.addAll(args);
+    Run q;
+    try {
+      q = fastest(qemuCmd);
+    } catch (IOException e) {
+      err.println("disco bench: cannot run " + qemu + ": " + e.getMessage() + " (or use --no-qemu)");
+      return ExitStatus.FAILURE;
+    }
+    if (!q.stdout().equals(model.stdout()) || q.status() != model.status()) {
+      err.println("disco bench: the model and QEMU disagree on the program's output or status; no figures");
+      return ExitStatus.FAILURE;
+    }
+    out.printf("qemu, process      %.3f s  %.1f million instructions/s%n", q.seconds(), instructions / q.seconds() / 1e6);
+    out.printf("ratio model/qemu   %.2f (whole process)%n", model.seconds() / q.seconds());
+    return ExitStatus.OK;
+  }
+
+  private Run fastest(List<String> cmd) throws IOException, InterruptedException {
+    Run best = time(cmd);
+    for (int i = 1; i < repeat; i++) {
+      Run r = time(cmd);
+      if (r.seconds() < best.seconds()) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  private static Run time(List<String> cmd) throws IOException, InterruptedException {
+    File outFile = File.createTempFile("bench", ".out");
+    File errFile = File.createTempFile("bench", ".err");
+    try {
+      long start = System.nanoTime();
+      Process p = new ProcessBuilder(cmd).redirectOutput(outFile).redirectError(errFile).start();
+      if (!p.waitFor(30, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IOException(cmd.get(0) + " did not finish in 30 minutes");
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new Run(seconds,
+          Files.readString(outFile.toPath(), StandardCharsets.UTF_8),
+          Files.readString(errFile.toPath(), StandardCharsets.UTF_8),
+          p.exitValue());
+    } finally {
+      Files.deleteIfExists(outFile.toPath());
+      Files.deleteIfExists(errFile.toPath());
+    }
+  }
+}
