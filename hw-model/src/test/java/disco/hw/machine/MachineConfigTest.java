@@ -1,0 +1,91 @@
+package disco.hw.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import disco.hw.Endianness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MachineConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void presetsMatchThePapersMachine() throws Exception {
+    MachineConfig f8 = MachineConfigFile.load("flash-8");
+    assertEquals(8, f8.cpus());
+    assertEquals(8L * 32 << 20, f8.memoryBytes());
+    assertEquals(3, f8.remoteMissCycles() / f8.localMissCycles()); // 900 ns vs 300 ns
+    assertEquals(16, MachineConfigFile.load("flash-16").nodes());
+  }
+
+  @Test
+  void unknownPresetIsNamed() {
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> MachineConfigFile.load("flash-9"));
+    assertTrue(e.getMessage().startsWith("unknown machine preset 'flash-9'"), e.getMessage());
+  }
+
+  @Test
+  void yamlOverridesTheBase() throws Exception {
+    Path f = dir.resolve("m.yaml");
+    Files.writeString(f, "base: flash-4\ncpusPerNode: 2\ncacheEnabled: false\nendianness: little\nseed: 7\n");
+    MachineConfig c = MachineConfigFile.load(f.toString());
+    assertEquals(4, c.nodes());
+    assertEquals(8, c.cpus());
+    assertEquals(Endianness.LITTLE, c.endianness());
+    assertEquals(7, c.seed());
+    assertEquals("m.yaml", c.name());
+  }
+
+  @Test
+  void jsonIsReadToo() throws Exception {
+    Path f = dir.resolve("m.json");
+    Files.writeString(f, "{\"nodes\": 2, \"protocol\": \"msi\"}");
+    MachineConfig c = MachineConfigFile.load(f.toString());
+    assertEquals(2, c.nodes());
+    assertEquals("MSI", c.protocol());
+  }
+
+  private String refusal(String yaml) throws Exception {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, yaml);
+    return assertThrows(InvalidConfigException.class, () -> MachineConfigFile.load(f.toString())).getMessage();
+  }
+
+  @Test
+  void badFilesNameTheFieldAndTheFile() throws Exception {
+    String p = dir.resolve("bad.yaml").toString();
+    assertEquals(p + ": nodes must be 1..64, got 65", refusal("nodes: 65\n"));
+    assertEquals(p + ": unknown field 'nodez'", refusal("nodez: 4\n"));
+    assertEquals(p + ": lineBytes must be a power of two, got 100", refusal("lineBytes: 100\n"));
+    assertEquals(p + ": endianness must be big or little, got middle", refusal("endianness: middle\n"));
+    String syntax = refusal("name: \"unterminated\nnodes: 4\n");
+    assertTrue(syntax.startsWith(p + ": not valid YAML"), syntax);
+    String many = refusal("nodes: many\n");
+    assertTrue(many.startsWith(p + ": field 'nodes': "), many);
+    assertEquals(p + ": empty configuration", refusal(""));
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    Path f = dir.resolve("none.yaml");
+    InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> MachineConfigFile.load(f.toString()));
+    assertEquals(f + ": no such file", e.getMessage());
+  }
+
+  @Property(tries = 200)
+  void everyNodeCountInRangeIsAccepted(@ForAll @IntRange(min = -5, max = 80) int nodes) {
+    if (nodes >= 1 && nodes <= 64) {
+      assertEquals(nodes, MachineConfig.flash(nodes).nodes());
+    } else {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MachineConfig.flash(nodes));
+      assertTrue(e.getMessage().startsWith("nodes must be 1..64"), e.getMessage());
+    }
+  }
+}
