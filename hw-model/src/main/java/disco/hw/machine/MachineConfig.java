@@ -100,8 +100,16 @@ public record MachineConfig(
    * clock these are 60 and 180 cycles.
    */
   public static MachineConfig flash(int nodes) {
+    // 32 MB per node as on the paper's 8-node machine; flash-16 and up use 16 MB per node so the
+    // whole memory stays below the device window and reachable through kseg0.
     return new MachineConfig("flash-" + nodes, nodes, 1, 32, true, 1024, 128, 2, "MESI",
         1, 60, 180, 10_000, 64, 0, Endianness.BIG, 1);
+  }
+
+  private static MachineConfig withMemory(MachineConfig c, int mbPerNode) {
+    return new MachineConfig(c.name(), c.nodes(), c.cpusPerNode(), mbPerNode, c.cacheEnabled(), c.cacheKb(),
+        c.lineBytes(), c.associativity(), c.protocol(), c.hitCycles(), c.localMissCycles(),
+        c.remoteMissCycles(), c.quantum(), c.tlbEntries(), c.missThreshold(), c.endianness(), c.seed());
   }
 
   /** A named preset: {@code flash-1}, {@code flash-4}, {@code flash-8}, {@code flash-16}, {@code flash-32}. */
@@ -110,8 +118,8 @@ public record MachineConfig(
       case "flash-1" -> flash(1);
       case "flash-4" -> flash(4);
       case "flash-8" -> flash(8);
-      case "flash-16" -> flash(16);
-      case "flash-32" -> flash(32);
+      case "flash-16" -> withMemory(flash(16), 16);
+      case "flash-32" -> withMemory(flash(32), 8);
       default -> throw new IllegalArgumentException("unknown machine preset '" + name
           + "' (known: flash-1, flash-4, flash-8, flash-16, flash-32, or a .yaml/.json file)");
     };
