@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       "(Bugnion, Devine, Rosenblum, SOSP 1997) on a deterministic MIPS32 CC-NUMA machine model."
     },
     subcommands = {
-      NotBuiltCommand.Run.class,
+      RunCommand.class,
       ExecCommand.class,
       NotBuiltCommand.Check.class,
       NotBuiltCommand.Conform.class,

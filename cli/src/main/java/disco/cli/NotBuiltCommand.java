@@ -27,9 +27,6 @@ abstract class NotBuiltCommand implements Callable<Integer> {
     return ExitStatus.FAILURE;
   }
 
-  @Command(name = "run", description = "Boot a guest kernel on a machine configuration.")
-  static final class Run extends NotBuiltCommand {}
-
   @Command(name = "check", description = "Model-check isolation and coherence invariants.")
   static final class Check extends NotBuiltCommand {}
 

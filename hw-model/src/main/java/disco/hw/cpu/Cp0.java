@@ -75,8 +75,8 @@ public final class Cp0 {
     prid = 0x0001_9301;
     ebase = 0x8000_0000 | (cpuNum & 0x3ff);
     // Config: M (Config1 follows), BE, AT=0 (MIPS32), AR=1 (Release 2), MT=1 (standard TLB),
-    // K0=2 (kseg0 uncached until software chooses).
-    config0 = (1 << 31) | (bigEndian ? 1 << 15 : 0) | (1 << 10) | (1 << 7) | 2;
+    // K0=3 (kseg0 cacheable, as boot firmware leaves it; the reset value is undefined).
+    config0 = (1 << 31) | (bigEndian ? 1 << 15 : 0) | (1 << 10) | (1 << 7) | 3;
     // Config1: M, MMU size-1, no caches described (the cache model is outside the ISA), FP.
     config1 = (1 << 31) | ((tlbSize - 1) << 25) | (hasFpu ? 1 : 0);
     config2 = 1 << 31;
@@ -112,6 +112,16 @@ public final class Cp0 {
   /** Count after {@code instructions} instructions: it advances once per instruction. */
   public int countAt(long instructions) {
     return countBase + (int) instructions;
+  }
+
+  /** This CPU's number, EBase.CPUNum. */
+  public int ebaseCpuNum() {
+    return ebase & 0x3ff;
+  }
+
+  /** LLAddr: physical address bits 35..4 of the last LL. */
+  public int llAddr() {
+    return llAddr;
   }
 
   public int errorEpc() {

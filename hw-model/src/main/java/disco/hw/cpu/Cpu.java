@@ -40,6 +40,14 @@ public final class Cpu {
   private Mmio mmio = Mmio.NONE;
   private @Nullable Supervisor supervisor;
   private @Nullable InstructionTracer tracer;
+  private @Nullable MemoryTiming timing;
+  /** Set by {@link #translate}: whether the access is uncached (kseg1, C = 2, K0 = 2, ERL kuseg). */
+  private boolean uncached;
+  /** The cache line of the last timed instruction fetch, and the line mask. */
+  private int lastFetchLine = 1;
+  private int fetchLineMask = ~127;
+  /** Exceptions taken, by ExcCode. */
+  private final long[] exceptionCounts = new long[32];
 
   private final int[] r = new int[32];
   private int hi;
@@ -69,6 +77,8 @@ public final class Cpu {
 
   // One-entry instruction fetch cache: the virtual page of the PC and its memory page.
   private int fetchVpage = 1; // never page-aligned: forces the first refill
+  private int fetchPhysical;
+  private boolean fetchUncached;
   private int @Nullable [] fetchPage;
   private final int[] mmioValue = new int[1];
 
@@ -192,6 +202,18 @@ public final class Cpu {
 
   public void setTracer(@Nullable InstructionTracer t) {
     tracer = t;
+  }
+
+  /** Installs the memory system's timing hook; {@code lineBytes} is its cache line size. */
+  public void setMemoryTiming(@Nullable MemoryTiming t, int lineBytes) {
+    timing = t;
+    fetchLineMask = -lineBytes;
+    lastFetchLine = 1;
+  }
+
+  /** Exceptions taken so far, by ExcCode (a copy). */
+  public long[] exceptionCounts() {
+    return exceptionCounts.clone();
   }
 
   public void setMmio(Mmio m) {
@@ -356,6 +378,11 @@ public final class Cpu {
     } else if ((va & 3) != 0) {
       addressError(FETCH, va);
     }
+    MemoryTiming t = timing;
+    if (t != null && ((va ^ lastFetchLine) & fetchLineMask) != 0) {
+      lastFetchLine = va;
+      extraCycles += t.access(this, fetchPhysical | (va & 0xfff), MemoryTiming.FETCH, !fetchUncached);
+    }
     return page[(va & 0xfff) >>> 2];
   }
 
@@ -376,6 +403,9 @@ public final class Cpu {
     }
     fetchPage = page;
     fetchVpage = va & ~0xfff;
+    fetchPhysical = pa & ~0xfff;
+    fetchUncached = uncached;
+    lastFetchLine = 1; // a new page: the next fetch is timed
     return page;
   }
 
@@ -402,11 +432,17 @@ public final class Cpu {
       return va;
     }
     switch (va >>> 29) {
-      case 4: // kseg0: kernel, unmapped, cached
+      case 4: // kseg0: kernel, unmapped, cached unless Config.K0 says uncached (2)
+        if (!kernelMode()) {
+          addressError(kind, va);
+        }
+        uncached = (cp0.config0 & 7) == 2;
+        return va & 0x1fff_ffff;
       case 5: // kseg1: kernel, unmapped, uncached
         if (!kernelMode()) {
           addressError(kind, va);
         }
+        uncached = true;
         return va & 0x1fff_ffff;
       case 6: // sseg (ksseg): kernel and supervisor, mapped
         if (!kernelMode() && !supervisorMode()) {
@@ -420,6 +456,7 @@ public final class Cpu {
         return mapped(va, kind);
       default: // kuseg: every mode, mapped; unmapped and uncached while ERL=1 (Vol. III, 4.5)
         if ((cp0.status & Cp0.ST_ERL) != 0) {
+          uncached = true;
           return va;
         }
         return mapped(va, kind);
@@ -438,6 +475,7 @@ public final class Cpu {
     if (kind == STORE && (lo & 4) == 0) { // D
       tlbException(ExcCode.MOD, va, false);
     }
+    uncached = ((lo >>> 3) & 7) == 2; // cache coherency attribute 2: uncached
     int offsetMask = tlb.offsetMask(i);
     int pfnAddr = (lo >>> 6) << 12;
     return (pfnAddr & ~offsetMask) | (va & offsetMask);
@@ -464,6 +502,10 @@ public final class Cpu {
 
   /** The memory page for physical {@code pa}, or null if it is device space. */
   private int @Nullable [] dataPage(int pa, int kind, int va) {
+    MemoryTiming t = timing;
+    if (t != null) {
+      extraCycles += t.access(this, pa, kind, !uncached);
+    }
     int pn = pa >>> Memory.PAGE_SHIFT;
     int[] p = mem.page(pn);
     if (p != null) {
@@ -593,6 +635,7 @@ public final class Cpu {
   }
 
   private void enterException(int code, int flags) {
+    exceptionCounts[code]++;
     boolean exlWas = (cp0.status & Cp0.ST_EXL) != 0;
     boolean inSlot = (flags & VECTOR_BEFORE_FETCH) != 0 ? slotAt == instructions + 1 : slotAt == instructions;
     if (!exlWas) {

@@ -1,0 +1,141 @@
+package disco.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import disco.hw.elf.ElfFile;
+import disco.hw.elf.ElfFormatException;
+import disco.hw.machine.InvalidConfigException;
+import disco.hw.machine.Machine;
+import disco.hw.machine.MachineConfig;
+import disco.hw.machine.MachineConfigFile;
+import disco.hw.machine.MachineStats;
+import java.io.ByteArrayInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code disco run}: boots a bare-metal kernel on a machine configuration. */
+@Command(
+    name = "run",
+    description = {
+      "Boot a bare-metal kernel on the multiprocessor model and print its statistics.",
+      "Without --kernel, runs the built-in demonstration (every CPU started by IPI says hello)."
+    })
+final class RunCommand implements Callable<Integer> {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--machine", paramLabel = "PRESET|FILE",
+      description = "flash-1, flash-4, flash-8, flash-16, flash-32, or a YAML/JSON file (default: ${DEFAULT-VALUE}).")
+  String machine = "flash-8";
+
+  @Option(names = "--kernel", paramLabel = "ELF", description = "The kernel image (a bare-metal ELF linked in kseg0).")
+  @Nullable Path kernel;
+
+  @Option(names = "--disk", paramLabel = "N=FILE", description = "Attach disk N (0..7) backed by FILE.")
+  Map<Integer, Path> disks = new TreeMap<>();
+
+  @Option(names = "--console-input", paramLabel = "FILE", description = "Bytes the console offers as input.")
+  @Nullable Path consoleInput;
+
+  @Option(names = "--max-cycles", paramLabel = "N", description = "Stop after N machine cycles (status 124); 0 = no limit.")
+  long maxCycles;
+
+  @Option(names = "--stats-json", paramLabel = "FILE", description = "Also write the statistics as JSON.")
+  @Nullable Path statsJson;
+
+  @Option(names = "--no-stats", description = "Do not print the statistics table.")
+  boolean noStats;
+
+  static final String DEMO = "smp.elf";
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    MachineConfig config;
+    try {
+      config = MachineConfigFile.load(machine);
+    } catch (InvalidConfigException e) {
+      err.println("disco run: " + e.getMessage());
+      return ExitStatus.FAILURE;
+    }
+    ElfFile image;
+    try {
+      image = kernel != null ? ElfFile.read(kernel) : demoImage();
+    } catch (ElfFormatException e) {
+      err.println("disco run: " + e.getMessage());
+      return ExitStatus.FAILURE;
+    }
+    InputStream input = new ByteArrayInputStream(new byte[0]);
+    if (consoleInput != null) {
+      try {
+        input = new ByteArrayInputStream(Files.readAllBytes(consoleInput));
+      } catch (NoSuchFileException e) {
+        err.println("disco run: " + consoleInput + ": no such file");
+        return ExitStatus.FAILURE;
+      }
+    }
+    OutputStream console = new FileOutputStream(FileDescriptor.out);
+    Machine m;
+    try {
+      m = new Machine(config, new TreeMap<>(disks), input, console);
+      m.load(image);
+    } catch (InvalidConfigException | ElfFormatException e) {
+      err.println("disco run: " + e.getMessage());
+      return ExitStatus.FAILURE;
+    }
+    boolean terminal = System.console() != null;
+    long start = System.nanoTime();
+    m.run(maxCycles, terminal ? cycles -> progress(err, m, cycles, start) : null);
+    if (terminal) {
+      err.print("\r\033[K");
+    }
+    console.flush();
+    MachineStats stats = m.stats();
+    if (!noStats) {
+      err.print(stats.table());
+    }
+    Path json = statsJson;
+    if (json != null) {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), stats);
+    }
+    String reason = m.stopReason();
+    if (!m.halted()) {
+      err.println("disco run: " + reason);
+      return reason != null && reason.startsWith("stopped at the cycle limit") ? 124 : 3;
+    }
+    err.flush();
+    return m.exitStatus();
+  }
+
+  private static void progress(PrintWriter err, Machine m, long cycles, long start) {
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long instructions = m.cpus().stream().mapToLong(c -> c.instructions()).sum();
+    err.printf("\r%,d cycles, %.1f million instructions/s ", cycles, instructions / Math.max(seconds, 1e-9) / 1e6);
+    err.flush();
+  }
+
+  private static ElfFile demoImage() throws IOException, ElfFormatException {
+    try (InputStream in = RunCommand.class.getResourceAsStream("/guests/" + DEMO)) {
+      if (in == null) {
+        throw new ElfFormatException(Path.of(DEMO), "the built-in demonstration image is missing from this build");
+      }
+      return ElfFile.parse(Path.of("(built-in) " + DEMO), in.readAllBytes());
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package disco.hw.machine;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A disk: an image file of 512-byte sectors, checked at start so a bad one fails early. */
+final class Disk implements AutoCloseable {
+  static final int SECTOR = 512;
+  private final RandomAccessFile file;
+  final long sectors;
+
+  private Disk(RandomAccessFile file, long sectors) {
+    this.file = file;
+    this.sectors = sectors;
+  }
+
+  static Disk open(int number, Path image) throws InvalidConfigException {
+    if (!Files.isRegularFile(image)) {
+      throw new InvalidConfigException("disk " + number + ": " + image + ": no such file");
+    }
+    try {
+      long size = Files.size(image);
+      if (size == 0 || size % SECTOR != 0) {
+        throw new InvalidConfigException("disk " + number + ": " + image + ": size " + size
+            + " bytes is not a positive multiple of " + SECTOR);
+      }
+      return new Disk(new RandomAccessFile(image.toFile(), "rw"), size / SECTOR);
+    } catch (IOException e) {
+      throw new InvalidConfigException("disk " + number + ": " + image + ": cannot be opened: " + e.getMessage());
+    }
+  }
+
+  byte[] read(long sector, int count) throws IOException {
+    byte[] b = new byte[count * SECTOR];
+    file.seek(sector * SECTOR);
+    file.readFully(b);
+    return b;
+  }
+
+  void write(long sector, byte[] data) throws IOException {
+    file.seek(sector * SECTOR);
+    file.write(data);
+  }
+
+  @Override
+  public void close() throws IOException {
+    file.close();
+  }
+}

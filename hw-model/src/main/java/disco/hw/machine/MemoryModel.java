@@ -1,0 +1,26 @@
+package disco.hw.machine;
+
+import java.util.Map;
+
+/**
+ * The machine's memory system as the machine drives it: the caches and directory (or a fixed
+ * latency when they are off), and the miss counters.
+ */
+interface MemoryModel extends MissCounters {
+  /** One CPU access; returns the cycles it costs. */
+  long access(int cpu, long machineAddress, boolean write, boolean cached);
+
+  /** A DMA transfer, which goes through the coherence directory. */
+  void dma(long machineAddress, int length, boolean toMemory);
+
+  CpuMemoryStats cpuStats(int cpu);
+
+  /** Whether a hot-page event waits to be polled. */
+  boolean hasHotPage();
+
+  /** Remote misses per machine page (pages with none are absent). */
+  Map<Long, Long> remoteMissesByPage();
+
+  /** Per-CPU memory statistics. */
+  record CpuMemoryStats(long hits, long localMisses, long remoteMisses, long invalidations, long interventions) {}
+}
