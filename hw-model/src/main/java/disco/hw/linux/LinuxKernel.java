@@ -26,6 +26,7 @@ final class LinuxKernel implements Supervisor {
   // errno values of Linux/MIPS (arch/mips/include/uapi/asm/errno.h; ENOSYS differs from x86).
   static final int ENOENT = 2;
   static final int EBADF = 9;
+  static final int EMFILE = 24;
   static final int ENOMEM = 12;
   static final int EFAULT = 14;
   static final int EINVAL = 22;
@@ -54,6 +55,12 @@ final class LinuxKernel implements Supervisor {
   private final OutputStream diagnostics;
   private long randomState = 0x2545_F491_4F6C_DD1DL;
 
+  /**
+   * The descriptor table: what each descriptor refers to (0 = standard input, 1 = standard output,
+   * 2 = standard error), or -1 if closed. dup, dup2 and fcntl(F_DUPFD) copy entries.
+   */
+  private final int[] fds = new int[256];
+
   int exitStatus = -1;
   @Nullable String fatalReport;
 
@@ -64,6 +71,41 @@ final class LinuxKernel implements Supervisor {
     this.stdout = stdout;
     this.stderr = stderr;
     this.diagnostics = diagnostics;
+    java.util.Arrays.fill(fds, -1);
+    fds[0] = 0;
+    fds[1] = 1;
+    fds[2] = 2;
+  }
+
+  /** What descriptor {@code fd} refers to (0, 1 or 2), or -1 if it is not open. */
+  private int target(int fd) {
+    return fd >= 0 && fd < fds.length ? fds[fd] : -1;
+  }
+
+  private void dup(Cpu cpu, int oldFd, int lowest) {
+    int t = target(oldFd);
+    if (t < 0) {
+      fail(cpu, EBADF);
+      return;
+    }
+    for (int fd = Math.max(0, lowest); fd < fds.length; fd++) {
+      if (fds[fd] < 0) {
+        fds[fd] = t;
+        ok(cpu, fd);
+        return;
+      }
+    }
+    fail(cpu, EMFILE);
+  }
+
+  private void dup2(Cpu cpu, int oldFd, int newFd) {
+    int t = target(oldFd);
+    if (t < 0 || newFd < 0 || newFd >= fds.length) {
+      fail(cpu, EBADF);
+      return;
+    }
+    fds[newFd] = t;
+    ok(cpu, newFd);
   }
 
   @Override
@@ -151,12 +193,23 @@ final class LinuxKernel implements Supervisor {
       case 4005, 4288 -> fail(cpu, ENOENT); // open, openat: no file system
       case 4006 -> { // close
         int fd = arg(cpu, 0);
-        if (fd >= 0 && fd <= 2) {
+        if (target(fd) >= 0) {
+          fds[fd] = -1;
           ok(cpu, 0);
         } else {
           fail(cpu, EBADF);
         }
       }
+      case 4041 -> dup(cpu, arg(cpu, 0), 0); // dup
+      case 4063 -> dup2(cpu, arg(cpu, 0), arg(cpu, 1)); // dup2
+      case 4327 -> { // dup3: dup2 that refuses equal descriptors
+        if (arg(cpu, 0) == arg(cpu, 1)) {
+          fail(cpu, EINVAL);
+        } else {
+          dup2(cpu, arg(cpu, 0), arg(cpu, 1));
+        }
+      }
+      case 4220 -> fcntl(cpu, arg(cpu, 0), arg(cpu, 1), arg(cpu, 2)); // fcntl64
       case 4019, 4140 -> fail(cpu, isStdFd(arg(cpu, 0)) ? ESPIPE : EBADF); // lseek, _llseek
       case 4045 -> brk(cpu, arg(cpu, 0));
       case 4090 -> mmap(cpu, arg(cpu, 0), arg(cpu, 1), arg(cpu, 3), arg(cpu, 4)); // old mmap
@@ -208,8 +261,21 @@ final class LinuxKernel implements Supervisor {
     }
   }
 
-  private static boolean isStdFd(int fd) {
-    return fd >= 0 && fd <= 2;
+  private boolean isStdFd(int fd) {
+    return target(fd) >= 0;
+  }
+
+  private void fcntl(Cpu cpu, int fd, int cmd, int arg) {
+    if (target(fd) < 0) {
+      fail(cpu, EBADF);
+      return;
+    }
+    switch (cmd) {
+      case 0, 1030 -> dup(cpu, fd, arg); // F_DUPFD, F_DUPFD_CLOEXEC
+      case 1, 2 -> ok(cpu, 0); // F_GETFD, F_SETFD: no exec, so close-on-exec means nothing
+      case 3 -> ok(cpu, target(fd) == 0 ? 0 : 1); // F_GETFL: O_RDONLY or O_WRONLY
+      default -> fail(cpu, EINVAL);
+    }
   }
 
   private void diagnostic(String line) {
@@ -230,7 +296,7 @@ final class LinuxKernel implements Supervisor {
   }
 
   private void read(Cpu cpu, int fd, int buf, int count) {
-    if (fd != 0) {
+    if (target(fd) != 0) {
       fail(cpu, EBADF);
       return;
     }
@@ -250,7 +316,8 @@ final class LinuxKernel implements Supervisor {
   }
 
   private void write(Cpu cpu, int fd, int buf, int count) {
-    OutputStream out = fd == 1 ? stdout : fd == 2 ? stderr : null;
+    int t = target(fd);
+    OutputStream out = t == 1 ? stdout : t == 2 ? stderr : null;
     if (out == null) {
       fail(cpu, EBADF);
       return;
