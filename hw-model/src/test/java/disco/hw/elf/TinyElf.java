@@ -15,6 +15,11 @@ public final class TinyElf {
 
   /** An executable whose entry point is the first code word; data follows the code. */
   public static byte[] build(boolean big, int[] code, byte[] data) {
+    return build(big, BASE, code, data);
+  }
+
+  /** The same, loaded at {@code base} (e.g. 0x80010000 for a kseg0 kernel). */
+  public static byte[] build(boolean big, int base, int[] code, byte[] data) {
     int size = HEADER + code.length * 4 + data.length;
     ByteBuffer b = ByteBuffer.allocate(size).order(big ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     b.put(new byte[] {0x7f, 'E', 'L', 'F', 1, (byte) (big ? 2 : 1), 1, 0});
@@ -22,7 +27,7 @@ public final class TinyElf {
     b.putShort((short) 2); // ET_EXEC
     b.putShort((short) 8); // EM_MIPS
     b.putInt(1); // EV_CURRENT
-    b.putInt(BASE + HEADER); // e_entry
+    b.putInt(base + HEADER); // e_entry
     b.putInt(52); // e_phoff
     b.putInt(0); // e_shoff
     b.putInt(0x7000_1000); // e_flags: mips32r2
@@ -33,7 +38,7 @@ public final class TinyElf {
     b.putShort((short) 0); // e_shnum
     b.putShort((short) 0); // e_shstrndx
     // PT_LOAD of the whole file at BASE, read/write/execute
-    b.putInt(1).putInt(0).putInt(BASE).putInt(BASE).putInt(size).putInt(size).putInt(7).putInt(0x1000);
+    b.putInt(1).putInt(0).putInt(base).putInt(base).putInt(size).putInt(size).putInt(7).putInt(0x1000);
     for (int w : code) {
       b.putInt(w);
     }
@@ -60,6 +65,30 @@ public final class TinyElf {
   }
 
   public static final int SYSCALL = 0x0000_000c;
+  public static final int NOP = 0;
+
+  public static int lw(int rt, int base, int offset) {
+    return 0x23 << 26 | base << 21 | rt << 16 | (offset & 0xffff);
+  }
+
+  public static int sw(int rt, int base, int offset) {
+    return 0x2b << 26 | base << 21 | rt << 16 | (offset & 0xffff);
+  }
+
+  /** BNE rs, rt to {@code words} instructions after the delay slot (negative: backwards). */
+  public static int bne(int rs, int rt, int words) {
+    return 0x05 << 26 | rs << 21 | rt << 16 | (words & 0xffff);
+  }
+
+  /** Loads a 32-bit constant into {@code rt} (two instructions). */
+  public static int[] li(int rt, int value) {
+    return new int[] {lui(rt, value >>> 16), ori(rt, rt, value)};
+  }
+
+  /** Concatenates instruction sequences. */
+  public static int[] code(int[]... parts) {
+    return java.util.Arrays.stream(parts).flatMapToInt(java.util.Arrays::stream).toArray();
+  }
 
   /** write(1, data, length) then exit_group(status). */
   public static int[] writeAndExit(int dataAddress, int length, int status) {

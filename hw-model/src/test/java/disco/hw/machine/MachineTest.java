@@ -1,0 +1,134 @@
+package disco.hw.machine;
+
+import static disco.hw.elf.TinyElf.addiu;
+import static disco.hw.elf.TinyElf.bne;
+import static disco.hw.elf.TinyElf.code;
+import static disco.hw.elf.TinyElf.li;
+import static disco.hw.elf.TinyElf.lw;
+import static disco.hw.elf.TinyElf.sw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import disco.hw.Endianness;
+import disco.hw.elf.ElfFile;
+import disco.hw.elf.TinyElf;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The multiprocessor with hand-assembled kernels (no cross toolchain needed). */
+class MachineTest {
+  @TempDir Path dir;
+
+  static final int KSEG0 = 0x8001_0000;
+  static final int DEV = 0xbf00_0000;
+  static final int T0 = 8;
+  static final int T1 = 9;
+  static final int T2 = 10;
+  static final int T3 = 11;
+
+  static MachineConfig noCache(int nodes, int cpusPerNode) {
+    return new MachineConfig("test", nodes, cpusPerNode, 32, false, 1024, 128, 2, "MESI", 1, 60, 180,
+        1000, 64, 0, Endianness.BIG, 1);
+  }
+
+  record Run(Machine machine, String console) {}
+
+  static Run run(MachineConfig config, int[] code) throws Exception {
+    ElfFile elf = ElfFile.parse(Path.of("test.elf"), TinyElf.build(true, KSEG0, code, new byte[0]));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Machine m = new Machine(config, new TreeMap<>(), new ByteArrayInputStream(new byte[0]), out);
+    m.load(elf);
+    m.run(50_000_000, null);
+    return new Run(m, out.toString(StandardCharsets.US_ASCII));
+  }
+
+  static int[] halt(int status) {
+    return code(li(T3, DEV), new int[] {addiu(T2, 0, status), sw(T2, T3, 0x100)});
+  }
+
+  /** Every started CPU prints 'c' and its number; CPU 0 starts the others by IPI, waits, halts. */
+  static int[] hello(int cpus) {
+    return code(
+        li(T0, DEV),
+        new int[] {
+          addiu(T1, 4, '0'), addiu(T2, 0, 'c'), sw(T2, T0, 0), sw(T1, T0, 0),
+          addiu(T2, 0, '\n'), sw(T2, T0, 0),
+          bne(4, 0, 17), TinyElf.NOP, // others: to the park loop at word 26
+          addiu(T1, 0, 1), // t1 = 1
+          sw(T1, T0, 0x300), addiu(T1, T1, 1), addiu(T2, 0, cpus), bne(T1, T2, -4), TinyElf.NOP,
+          addiu(T1, 0, 20000), addiu(T1, T1, -1), bne(T1, 0, -2), TinyElf.NOP
+        },
+        halt(5),
+        new int[] {bne(0, 0, 0), TinyElf.NOP, 0x1000_ffff, TinyElf.NOP}); // park: b .
+  }
+
+  @Test
+  void everyCpuStartedByIpiPrintsAndTheHaltStatusIsTheExitStatus() throws Exception {
+    Run r = run(noCache(4, 2), hello(8));
+    assertEquals(5, r.machine().exitStatus());
+    assertTrue(r.machine().halted());
+    for (int c = 0; c < 8; c++) {
+      assertTrue(r.console().contains("c" + c + "\n"), r.console());
+    }
+    assertEquals(8, r.console().lines().count());
+  }
+
+  @Test
+  void twoRunsAreIdenticalBitForBit() throws Exception {
+    Run a = run(noCache(4, 2), hello(8));
+    Run b = run(noCache(4, 2), hello(8));
+    assertEquals(a.console(), b.console());
+    assertEquals(a.machine().stats(), b.machine().stats());
+    assertEquals(a.machine().clock(), b.machine().clock());
+  }
+
+  /** The same load loop over local and over remote memory differs by the latency difference. */
+  @Test
+  void remoteMemoryCostsTheConfiguredLatency() throws Exception {
+    MachineConfig cfg = noCache(4, 1);
+    long local = loopCycles(cfg, 0x8000_0000 + 0x0010_0000);
+    long remote = loopCycles(cfg, 0x8000_0000 + 3 * (32 << 20) + 0x0010_0000);
+    int loads = 1000;
+    assertEquals((long) loads * (cfg.remoteMissCycles() - cfg.localMissCycles()), remote - local);
+    assertEquals(3.0, (double) cfg.remoteMissCycles() / cfg.localMissCycles());
+  }
+
+  private static long loopCycles(MachineConfig cfg, int address) throws Exception {
+    int[] prog = code(li(T0, address), new int[] {
+      addiu(T1, 0, 1000), lw(T2, T0, 0), addiu(T1, T1, -1), bne(T1, 0, -3), TinyElf.NOP
+    }, halt(0));
+    Run r = run(cfg, prog);
+    assertEquals(0, r.machine().exitStatus());
+    return r.machine().stats().cpus().get(0).cycles();
+  }
+
+  @Test
+  void aDiskImageOfTheWrongSizeIsRefusedAtStart() throws Exception {
+    Path img = dir.resolve("disk.img");
+    Files.write(img, new byte[1000]);
+    TreeMap<Integer, Path> disks = new TreeMap<>();
+    disks.put(0, img);
+    InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        () -> new Machine(noCache(1, 1), disks, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()));
+    assertEquals("disk 0: " + img + ": size 1000 bytes is not a positive multiple of 512", e.getMessage());
+    disks.put(0, dir.resolve("absent.img"));
+    e = assertThrows(InvalidConfigException.class,
+        () -> new Machine(noCache(1, 1), disks, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()));
+    assertTrue(e.getMessage().endsWith("absent.img: no such file"), e.getMessage());
+  }
+
+  @Test
+  void anIdleMachineStopsWithAReason() throws Exception {
+    // CPU 0 parks forever in WAIT with nothing enabled: the machine must not spin.
+    Run r = run(noCache(1, 1), new int[] {0x4200_0020 /* wait */, 0x1000_fffe, TinyElf.NOP});
+    assertTrue(!r.machine().halted());
+    assertEquals("every CPU is waiting or parked and no device event is pending", r.machine().stopReason());
+  }
+}
