@@ -199,11 +199,12 @@ public final class Cpu {
   }
 
   /**
-   * Resumes after a supervisor handled an exception: clears Status.EXL, as ERET does, and continues
-   * at {@code address}.
+   * Resumes after a supervisor handled an exception: clears Status.EXL and the LL bit, as ERET does,
+   * and continues at {@code address}.
    */
   public void resume(int address) {
     cp0.status &= ~Cp0.ST_EXL;
+    llBit = false; // as ERET does (Vol. II, ERET: "LLbit <- 0")
     setPc(address);
     flushTranslations();
   }
@@ -214,7 +215,10 @@ public final class Cpu {
    */
   public void setInterruptLine(int line, boolean asserted) {
     int bit = 1 << (Cp0.CAUSE_IP_SHIFT + line);
-    cp0.cause = asserted ? cp0.cause | bit : cp0.cause & ~bit;
+    cp0.hwLines = asserted ? cp0.hwLines | bit : cp0.hwLines & ~bit;
+    // IP7 is hardware line 5 ORed with the timer (Vol. III, Cause.IP7 and Cause.TI, IntCtl.IPTI=7).
+    boolean on = asserted || (line == 7 && (cp0.cause & Cp0.CAUSE_TI) != 0);
+    cp0.cause = on ? cp0.cause | bit : cp0.cause & ~bit;
   }
 
   /** Forgets cached translations: after a TLB write, an ASID or mode change, or an unmapped page. */
@@ -226,23 +230,31 @@ public final class Cpu {
   // ---- the run loop ----------------------------------------------------------------------------
 
   /**
-   * Executes up to {@code budget} instructions. Returns early when the CPU halts, or when it waits
-   * (WAIT) with no interrupt that could wake it.
+   * Executes up to {@code budget} steps: a step is an instruction, or an exception taken before an
+   * instruction could start (an interrupt, a fault on fetch). Returns early when the CPU halts, or
+   * when it waits (WAIT) with no interrupt that could wake it.
    *
    * @return the number of instructions executed
    */
   public long run(long budget) {
     long start = instructions;
     long end = start + budget;
-    while (instructions < end && !halted) {
+    // Exceptions taken in place of an instruction (Vol. III, 6.2.1) use budget too: otherwise a
+    // vector that faults on fetch (no RAM there) would make run spin for ever.
+    long faults = 0;
+    while (instructions + faults < end && !halted) {
       if (waiting && !wake()) {
         break;
       }
+      long before = instructions;
       try {
         step();
       } catch (Trap t) {
         // the exception's effects are complete; go on at the new PC
         r[0] = 0;
+        if (instructions == before) {
+          faults++;
+        }
       }
     }
     return instructions - start;
@@ -255,8 +267,12 @@ public final class Cpu {
       return true;
     }
     // Nothing pending: if the timer is enabled, skip the idle cycles up to Count == Compare.
-    if ((cp0.status & (1 << (Cp0.CAUSE_IP_SHIFT + 7))) != 0) {
+    // A stopped Count (Cause.DC) never gets there.
+    if ((cp0.status & (1 << (Cp0.CAUSE_IP_SHIFT + 7))) != 0 && (cp0.cause & Cp0.CAUSE_DC) == 0) {
       long idle = Integer.toUnsignedLong(cp0.compare - cp0.count);
+      if (idle == 0) {
+        idle = 1L << 32; // Count == Compare already, TI clear: the next match is a full period away
+      }
       cycles += idle;
       cp0.count = cp0.compare;
       cp0.cause |= Cp0.CAUSE_TI | (1 << (Cp0.CAUSE_IP_SHIFT + 7));
@@ -279,7 +295,8 @@ public final class Cpu {
     }
     instructions++;
     cycles++;
-    if (++cp0.count == cp0.compare) {
+    // Cause.DC=1 stops Count (Vol. III, Cause register, DC field).
+    if ((cp0.cause & Cp0.CAUSE_DC) == 0 && ++cp0.count == cp0.compare) {
       cp0.cause |= Cp0.CAUSE_TI | (1 << (Cp0.CAUSE_IP_SHIFT + 7));
     }
     branchPending = false;
@@ -716,6 +733,9 @@ public final class Cpu {
           if ((va & 3) != 0) {
             addressError(STORE, va);
           }
+          // Vol. II SC pseudocode: AddressTranslation(vAddr, DATA, STORE) precedes the LLbit test,
+          // so a failing SC still takes TLB Refill/Invalid/Modified exceptions.
+          translate(va, STORE);
           r[rt] = 0;
         }
         llBit = false;
@@ -740,18 +760,23 @@ public final class Cpu {
   }
 
   private int lwl(int va, int old) {
+    // Vol. II LWL/LWR/SWL/SWR: AddressTranslation(vAddr), so a fault reports the unaligned vAddr
+    // in BadVAddr (Vol. III, BadVAddr), not the aligned word's address.
+    translate(va, LOAD);
     int word = loadWord(va & ~3);
     int shift = beIndex(va) << 3;
     return (word << shift) | (old & (int) ((1L << shift) - 1));
   }
 
   private int lwr(int va, int old) {
+    translate(va, LOAD); // BadVAddr = vAddr, as for LWL
     int word = loadWord(va & ~3);
     int shift = (3 - beIndex(va)) << 3;
     return (word >>> shift) | (old & ~(int) (0xffff_ffffL >>> shift));
   }
 
   private void swl(int va, int v) {
+    translate(va, STORE); // BadVAddr = vAddr, as for LWL
     int a = va & ~3;
     int shift = beIndex(va) << 3;
     int mask = (int) (0xffff_ffffL >>> shift);
@@ -760,6 +785,7 @@ public final class Cpu {
   }
 
   private void swr(int va, int v) {
+    translate(va, STORE); // BadVAddr = vAddr, as for LWL
     int a = va & ~3;
     int shift = (3 - beIndex(va)) << 3;
     int mask = -1 << shift;
