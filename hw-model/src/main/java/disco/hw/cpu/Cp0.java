@@ -23,16 +23,23 @@ public final class Cp0 {
   public static final int ST_FR = 1 << 26;
   public static final int ST_CU0 = 1 << 28;
   public static final int ST_CU1 = 1 << 29;
-  /** The Status bits software may write; the rest read as zero (no MX, PX, RP, 64-bit modes). */
+  /**
+   * The Status bits software may write; the rest read as zero (no MX, PX, RP, 64-bit modes, and
+   * no RE: reverse-endian user mode is not implemented, so RE "must be ignored on write and read as
+   * zero", Vol. III, Status register).
+   */
   static final int STATUS_WRITABLE =
-      ST_IE | ST_EXL | ST_ERL | ST_KSU | ST_IM | ST_NMI | ST_SR | ST_TS | ST_BEV | ST_RE | ST_FR
+      ST_IE | ST_EXL | ST_ERL | ST_KSU | ST_IM | ST_NMI | ST_SR | ST_TS | ST_BEV | ST_FR
           | (0xf << 28);
+  /** Status bits software may clear but not set: "writes may not cause a 0-1 transition". */
+  static final int STATUS_CLEAR_ONLY = ST_TS | ST_SR | ST_NMI;
 
   // Cause bits (Vol. III, "Cause Register").
   public static final int CAUSE_BD = 1 << 31;
   public static final int CAUSE_TI = 1 << 30;
   public static final int CAUSE_CE_SHIFT = 28;
   public static final int CAUSE_IV = 1 << 23;
+  public static final int CAUSE_DC = 1 << 27;
   public static final int CAUSE_IP_SHIFT = 8;
   /** Only IP1..IP0 (software interrupts), IV and DC are writable. */
   static final int CAUSE_WRITABLE = (3 << 8) | CAUSE_IV | (1 << 27);
@@ -64,6 +71,8 @@ public final class Cp0 {
   int llAddr;
   int errorEpc;
   int desave;
+  /** The IP bits of the hardware interrupt lines the CPU's inputs assert (IP7 is ORed with TI). */
+  int hwLines;
   /** Instruction count at which Random was last reset to its upper bound. */
   long randomEpoch;
 
@@ -83,6 +92,8 @@ public final class Cp0 {
     // Config3: ULRI (UserLocal register implemented), so RDHWR $29 works.
     config3 = 1 << 13;
     wired = 0;
+    // IntCtl.IPTI = 7: the timer interrupt is merged into IP7 (Vol. III, IntCtl register; read only).
+    intCtl = 7 << 29;
   }
 
   public int status() {
@@ -111,7 +122,8 @@ public final class Cp0 {
 
   /** Count after {@code instructions} instructions: it advances once per instruction. */
   public int countAt(long instructions) {
-    return countBase + (int) instructions;
+    // Cause.DC=1 stops Count (Vol. III, Cause register): it then holds countBase itself.
+    return (cause & CAUSE_DC) != 0 ? countBase : countBase + (int) instructions;
   }
 
   /** This CPU's number, EBase.CPUNum. */
@@ -189,15 +201,23 @@ public final class Cp0 {
         randomEpoch = instructions; // writing Wired resets Random to its upper bound
       }
       case 7 << 3 -> hwrEna = v & 0x2000_000f;
-      case 9 << 3 -> countBase = v - (int) instructions;
+      case 9 << 3 -> countBase = (cause & CAUSE_DC) != 0 ? v : v - (int) instructions;
       case 10 << 3 -> entryHi = v & 0xffff_e0ff;
       case 11 << 3 -> {
         compare = v;
-        cause &= ~(CAUSE_TI | (1 << (CAUSE_IP_SHIFT + 7))); // writing Compare acknowledges the timer
+        // Writing Compare acknowledges the timer; IP7 stays while hardware line 5 asserts it.
+        cause &= ~(CAUSE_TI | (~hwLines & (1 << (CAUSE_IP_SHIFT + 7))));
       }
-      case 12 << 3 -> status = v & STATUS_WRITABLE;
-      case 12 << 3 | 1 -> intCtl = v & 0x3e0;
-      case 13 << 3 -> cause = (cause & ~CAUSE_WRITABLE) | (v & CAUSE_WRITABLE);
+      case 12 << 3 ->
+          status = (v & STATUS_WRITABLE & ~STATUS_CLEAR_ONLY) | (v & status & STATUS_CLEAR_ONLY);
+      case 12 << 3 | 1 -> intCtl = (intCtl & ~0x3e0) | (v & 0x3e0); // only VS is writable
+      case 13 << 3 -> {
+        int was = cause;
+        cause = (cause & ~CAUSE_WRITABLE) | (v & CAUSE_WRITABLE);
+        if (((was ^ cause) & CAUSE_DC) != 0) { // DC stops Count at its value, or restarts it there
+          countBase += (cause & CAUSE_DC) != 0 ? (int) instructions : -(int) instructions;
+        }
+      }
       case 14 << 3 -> epc = v;
       case 15 << 3 | 1 -> ebase = 0x8000_0000 | (v & 0x3fff_f000) | (ebase & 0x3ff);
       case 16 << 3 -> config0 = (config0 & ~7) | (v & 7); // only K0 is writable

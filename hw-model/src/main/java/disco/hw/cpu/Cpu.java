@@ -233,11 +233,12 @@ public final class Cpu {
   }
 
   /**
-   * Resumes after a supervisor handled an exception: clears Status.EXL, as ERET does, and continues
-   * at {@code address}.
+   * Resumes after a supervisor handled an exception: clears Status.EXL and the LL bit, as ERET does,
+   * and continues at {@code address}.
    */
   public void resume(int address) {
     cp0.status &= ~Cp0.ST_EXL;
+    llBit = false; // as ERET does (Vol. II, ERET: "LLbit <- 0")
     setPc(address);
     flushTranslations();
     runUntil = instructions;
@@ -249,7 +250,10 @@ public final class Cpu {
    */
   public void setInterruptLine(int line, boolean asserted) {
     int bit = 1 << (Cp0.CAUSE_IP_SHIFT + line);
-    cp0.cause = asserted ? cp0.cause | bit : cp0.cause & ~bit;
+    cp0.hwLines = asserted ? cp0.hwLines | bit : cp0.hwLines & ~bit;
+    // IP7 is hardware line 5 ORed with the timer (Vol. III, Cause.IP7 and Cause.TI, IntCtl.IPTI=7).
+    boolean on = asserted || (line == 7 && (cp0.cause & Cp0.CAUSE_TI) != 0);
+    cp0.cause = on ? cp0.cause | bit : cp0.cause & ~bit;
     runUntil = instructions;
   }
 
@@ -262,8 +266,9 @@ public final class Cpu {
   // ---- the run loop ----------------------------------------------------------------------------
 
   /**
-   * Executes up to {@code budget} instructions. Returns early when the CPU halts, or when it waits
-   * (WAIT) with no interrupt that could wake it.
+   * Executes up to {@code budget} steps: a step is an instruction, or an exception taken before an
+   * instruction could start (an interrupt, a fault on fetch). Returns early when the CPU halts, or
+   * when it waits (WAIT) with no interrupt that could wake it.
    *
    * <p>The inner loop only fetches and executes; interrupts and the timer are looked at between
    * runs of it, which end at the budget, when Count reaches Compare, and whenever an instruction
@@ -274,16 +279,19 @@ public final class Cpu {
   public long run(long budget) {
     long start = instructions;
     long end = start + budget;
-    while (!halted && instructions < end) {
+    // An interrupt is taken in place of an instruction (Vol. III, 6.2.1): it uses budget too.
+    long interrupts = 0;
+    while (!halted && instructions + interrupts < end) {
       if (waiting && !wake()) {
         break;
       }
       try {
         // Interrupts are taken between instructions when IE=1, EXL=0, ERL=0 (Vol. III, 6.1).
         if ((cp0.status & 7) == 1 && (cp0.cause & cp0.status & Cp0.ST_IM) != 0) {
+          interrupts++;
           raise(ExcCode.INT, VECTOR_BEFORE_FETCH);
         }
-        runUntil = Math.min(end, timerDue);
+        runUntil = Math.min(end - interrupts, timerDue);
         if (tracer == null) {
           while (instructions < runUntil) {
             step();
@@ -315,7 +323,8 @@ public final class Cpu {
   private void scheduleTimer() {
     int now = cp0.countAt(instructions);
     long distance = Integer.toUnsignedLong(cp0.compare - now);
-    timerDue = instructions + (distance == 0 ? 1L << 32 : distance);
+    timerDue = (cp0.cause & Cp0.CAUSE_DC) != 0 ? Long.MAX_VALUE // Count stopped (Cause.DC)
+        : instructions + (distance == 0 ? 1L << 32 : distance);
   }
 
   private void traceNext() {
@@ -348,7 +357,8 @@ public final class Cpu {
       return true;
     }
     // Nothing pending: if the timer is enabled, skip the idle cycles up to Count == Compare.
-    if ((cp0.status & (1 << (Cp0.CAUSE_IP_SHIFT + 7))) != 0) {
+    // A stopped Count (Cause.DC) never gets there.
+    if ((cp0.status & (1 << (Cp0.CAUSE_IP_SHIFT + 7))) != 0 && (cp0.cause & Cp0.CAUSE_DC) == 0) {
       long idle = timerDue - instructions;
       extraCycles += idle;
       cp0.countBase += (int) idle;
@@ -969,6 +979,9 @@ public final class Cpu {
           if ((va & 3) != 0) {
             addressError(STORE, va);
           }
+          // Vol. II SC pseudocode: AddressTranslation(vAddr, DATA, STORE) precedes the LLbit test,
+          // so a failing SC still takes TLB Refill/Invalid/Modified exceptions.
+          translate(va, STORE);
           r[rt] = 0;
         }
         llBit = false;
@@ -993,18 +1006,23 @@ public final class Cpu {
   }
 
   private int lwl(int va, int old) {
+    // Vol. II LWL/LWR/SWL/SWR: AddressTranslation(vAddr), so a fault reports the unaligned vAddr
+    // in BadVAddr (Vol. III, BadVAddr), not the aligned word's address.
+    translate(va, LOAD);
     int word = loadWord(va & ~3);
     int shift = beIndex(va) << 3;
     return (word << shift) | (old & (int) ((1L << shift) - 1));
   }
 
   private int lwr(int va, int old) {
+    translate(va, LOAD); // BadVAddr = vAddr, as for LWL
     int word = loadWord(va & ~3);
     int shift = (3 - beIndex(va)) << 3;
     return (word >>> shift) | (old & ~(int) (0xffff_ffffL >>> shift));
   }
 
   private void swl(int va, int v) {
+    translate(va, STORE); // BadVAddr = vAddr, as for LWL
     int a = va & ~3;
     int shift = beIndex(va) << 3;
     int mask = (int) (0xffff_ffffL >>> shift);
@@ -1013,6 +1031,7 @@ public final class Cpu {
   }
 
   private void swr(int va, int v) {
+    translate(va, STORE); // BadVAddr = vAddr, as for LWL
     int a = va & ~3;
     int shift = (3 - beIndex(va)) << 3;
     int mask = -1 << shift;
@@ -1167,7 +1186,7 @@ public final class Cpu {
         fpu.setFr((cp0.status & Cp0.ST_FR) != 0);
         flushTranslations();
       }
-      case 9, 11 -> scheduleTimer();
+      case 9, 11, 13 -> scheduleTimer(); // 13: Cause.DC stops and restarts Count
       case 10 -> flushTranslations(); // ASID change
       default -> {
         // no effect outside CP0
