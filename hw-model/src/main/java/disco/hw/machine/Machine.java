@@ -322,12 +322,7 @@ public final class Machine {
         exceptions[k] += e[k];
       }
     }
-    List<MachineStats.PageCount> hottest = memorySystem.remoteMissesByPage().entrySet().stream()
-        .sorted((a, b) -> a.getValue().equals(b.getValue()) ? Long.compare(a.getKey(), b.getKey())
-            : Long.compare(b.getValue(), a.getValue()))
-        .limit(10)
-        .map(e -> new MachineStats.PageCount(e.getKey(), pageNode(e.getKey()), e.getValue()))
-        .toList();
+    List<MachineStats.PageCount> hottest = memorySystem.hottestPages(10);
     List<MachineStats.ExceptionCount> byCode = new ArrayList<>();
     for (int k = 0; k < 32; k++) {
       if (exceptions[k] > 0) {

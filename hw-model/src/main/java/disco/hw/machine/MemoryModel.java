@@ -1,6 +1,6 @@
 package disco.hw.machine;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * The machine's memory system as the machine drives it: the caches and directory (or a fixed
@@ -18,8 +18,8 @@ interface MemoryModel extends MissCounters {
   /** Whether a hot-page event waits to be polled. */
   boolean hasHotPage();
 
-  /** Remote misses per machine page (pages with none are absent). */
-  Map<Long, Long> remoteMissesByPage();
+  /** The {@code k} pages with the most remote misses, most first, ties by page number. */
+  List<MachineStats.PageCount> hottestPages(int k);
 
   /** Per-CPU memory statistics. */
   record CpuMemoryStats(long hits, long localMisses, long remoteMisses, long invalidations, long interventions) {}

@@ -5,8 +5,6 @@ final class MemoryModels {
   private MemoryModels() {}
 
   static MemoryModel create(MachineConfig config) {
-    // The cache and directory model is not wired in yet: every configuration runs with the
-    // fixed-latency memory (see docs/hw-model.md, "Multiprocessor").
-    return new FixedLatencyMemory(config);
+    return new NumaMemory(config);
   }
 }
