@@ -1,7 +1,5 @@
 package disco.hw.cpu;
 
-import java.math.BigInteger;
-
 /**
  * IEEE 754 arithmetic as the MIPS FPU of QEMU's 24Kf does it: all four rounding modes, the five
  * exception flags, legacy NaNs in "default NaN" form, and FCSR.FS flushing.
@@ -149,20 +147,6 @@ final class FpArith {
     return bits >= 64 ? -1L : (1L << bits) - 1;
   }
 
-  /** Rounds a BigInteger significand: reduce it to 62 bits plus sticky, then round. */
-  private long roundPack(FpFormat f, boolean neg, BigInteger m, int e) {
-    int n = m.bitLength();
-    if (n <= 62) {
-      return roundPack(f, neg, m.longValue(), e);
-    }
-    int sh = n - 62;
-    long kept = m.shiftRight(sh).longValue();
-    if (m.getLowestSetBit() < sh) {
-      kept |= 1;
-    }
-    return roundPack(f, neg, kept, e + sh);
-  }
-
   private long invalid(FpFormat f) {
     ex |= INVALID;
     return f.defaultNaN;
@@ -304,17 +288,19 @@ final class FpArith {
       ma <<= 1;
       ea--;
     }
-    // Restoring division: 62 quotient bits, the remainder as a sticky bit.
-    long q = 0;
-    long r = ma;
-    for (int i = 0; i < 62; i++) {
-      q <<= 1;
-      if (r >= mb) {
-        r -= mb;
-        q |= 1;
-      }
-      r <<= 1;
-    }
+    // q = floor(ma * 2^61 / mb), 62 bits, and the remainder as a sticky bit. The double quotient
+    // is within a few hundred units of q at this scale; the exact 128-bit remainder corrects it.
+    long q = (long) ((double) ma / (double) mb * 0x1p61);
+    long pHi = Math.multiplyHigh(q, mb);
+    long pLo = q * mb;
+    long nHi = ma >>> 3;
+    long nLo = ma << 61;
+    long rLo = nLo - pLo;
+    long rHi = nHi - pHi - (Long.compareUnsigned(nLo, pLo) < 0 ? 1 : 0);
+    // |remainder| < 2^62 here, so rHi is only its sign extension and rLo the value.
+    assert rHi == (rLo >> 63) : "quotient estimate too far off";
+    q += Math.floorDiv(rLo, mb);
+    long r = Math.floorMod(rLo, mb);
     if (r != 0) {
       q |= 1;
     }
@@ -336,18 +322,37 @@ final class FpArith {
     }
     long m = f.significand(a);
     int e = f.lsbExponent(a);
-    // Scale the radicand to about 124 bits with an even exponent: the root then has about 62 bits.
-    int k = 124 - (64 - Long.numberOfLeadingZeros(m));
-    if (((e - k) & 1) != 0) {
-      k++;
+    // Normalize to 53 or 54 bits with an even exponent: value = m * 2^e, sqrt = sqrt(m) * 2^(e/2).
+    int l = Long.numberOfLeadingZeros(m) - 11;
+    m <<= l;
+    e -= l;
+    if ((e & 1) != 0) {
+      m <<= 1;
+      e--;
     }
-    BigInteger rad = BigInteger.valueOf(m).shiftLeft(k);
-    BigInteger root = rad.sqrt();
-    long s = root.longValueExact();
-    if (!root.multiply(root).equals(rad)) {
-      s |= 1;
+    // R = floor(sqrt(m * 2^60)), 57 bits, and whether the root is exact. Math.sqrt of m (exact in
+    // a double: at most 54 bits, the last one 0 when there are 54) is within half a unit of 2^-26
+    // of sqrt(m); scaled by 2^30 that is within 8 units of R, and the exact 128-bit square of the
+    // candidate against m * 2^60 settles it.
+    long r = (long) (Math.sqrt((double) m) * 0x1p30);
+    long nHi = m >>> 4;
+    long nLo = m << 60;
+    while (cmpSquare(r, nHi, nLo) > 0) {
+      r--;
     }
-    return roundPack(f, false, s, (e - k) / 2);
+    while (cmpSquare(r + 1, nHi, nLo) < 0) {
+      r++;
+    }
+    long s = cmpSquare(r, nHi, nLo) == 0 ? r : r | 1;
+    return roundPack(f, false, s, (e - 60) / 2);
+  }
+
+  /** The sign of r*r - (nHi:nLo), 128-bit unsigned, for 0 <= r < 2^63. */
+  private static int cmpSquare(long r, long nHi, long nLo) {
+    long hi = Math.multiplyHigh(r, r);
+    long lo = r * r;
+    int c = Long.compare(hi, nHi);
+    return c != 0 ? c : Long.compareUnsigned(lo, nLo);
   }
 
   /** CVT.S.D and CVT.D.S. */
