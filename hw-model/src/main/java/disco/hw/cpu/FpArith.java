@@ -11,7 +11,7 @@ package disco.hw.cpu;
  *
  * <p>Two paths compute every result. The fast path uses Java's {@code float}/{@code double}
  * arithmetic, which rounds to nearest-even, and decides exactness with an error-free
- * transformation (TwoSum, or an FMA residual); it handles round-to-nearest operations whose
+ * transformation (Fast2Sum, or an FMA residual); it handles round-to-nearest operations whose
  * operands are finite and whose result is a normal number comfortably away from the underflow
  * boundary. Everything else (directed rounding, NaNs, infinities, overflow, results near or below
  * the normal range) takes the exact path: the exact result as an integer significand and a power of
@@ -466,6 +466,14 @@ final class FpArith {
     return m > Float.MIN_NORMAL && m != Float.POSITIVE_INFINITY;
   }
 
+  /**
+   * Whether s = x + y (rounded to nearest, finite) is the exact sum. Fast2Sum (Dekker): with
+   * |big| >= |small|, s - big is computed exactly and the rounding error is small - (s - big).
+   */
+  private static boolean exactSum(double x, double y, double s) {
+    return Math.abs(x) >= Math.abs(y) ? s - x == y : s - y == x;
+  }
+
   int addS(int a, int b) {
     if (fast() && finiteS(a) && finiteS(b)) {
       double x = Float.intBitsToFloat(a);
@@ -473,10 +481,8 @@ final class FpArith {
       double s = x + y;
       float r = (float) s;
       if (safeS(r)) {
-        // TwoSum: err is exactly x + y - s; the float result is exact iff both steps were.
-        double bb = s - x;
-        double err = (x - (s - bb)) + (y - bb);
-        if (err != 0 || r != s) {
+        // The float result is exact iff the double sum and its rounding to float both were.
+        if (!exactSum(x, y, s) || r != s) {
           ex |= INEXACT;
         }
         return Float.floatToRawIntBits(r);
@@ -559,8 +565,7 @@ final class FpArith {
       double y = Double.longBitsToDouble(b);
       double s = x + y;
       if (safeD(s)) {
-        double bb = s - x;
-        if ((x - (s - bb)) + (y - bb) != 0) {
+        if (!exactSum(x, y, s)) {
           ex |= INEXACT;
         }
         return Double.doubleToRawLongBits(s);

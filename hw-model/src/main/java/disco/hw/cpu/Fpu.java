@@ -266,6 +266,10 @@ public final class Fpu {
    */
   private boolean commit() {
     int x = arith.ex;
+    if (x == 0) {
+      fcsr &= ~CAUSE_MASK;
+      return true;
+    }
     fcsr = (fcsr & ~CAUSE_MASK) | (x << CAUSE_SHIFT);
     if ((x & (fcsr >>> ENABLES_SHIFT)) != 0) { // x has only bits 0..4: Enables
       return false;
