@@ -1,7 +1,5 @@
 package disco.hw.cpu;
 
-import java.math.BigInteger;
-
 /**
  * IEEE 754 arithmetic as the MIPS FPU of QEMU's 24Kf does it: all four rounding modes, the five
  * exception flags, legacy NaNs in "default NaN" form, and FCSR.FS flushing.
@@ -13,7 +11,7 @@ import java.math.BigInteger;
  *
  * <p>Two paths compute every result. The fast path uses Java's {@code float}/{@code double}
  * arithmetic, which rounds to nearest-even, and decides exactness with an error-free
- * transformation (TwoSum, or an FMA residual); it handles round-to-nearest operations whose
+ * transformation (Fast2Sum, or an FMA residual); it handles round-to-nearest operations whose
  * operands are finite and whose result is a normal number comfortably away from the underflow
  * boundary. Everything else (directed rounding, NaNs, infinities, overflow, results near or below
  * the normal range) takes the exact path: the exact result as an integer significand and a power of
@@ -147,20 +145,6 @@ final class FpArith {
 
   private static long lowMask(int bits) {
     return bits >= 64 ? -1L : (1L << bits) - 1;
-  }
-
-  /** Rounds a BigInteger significand: reduce it to 62 bits plus sticky, then round. */
-  private long roundPack(FpFormat f, boolean neg, BigInteger m, int e) {
-    int n = m.bitLength();
-    if (n <= 62) {
-      return roundPack(f, neg, m.longValue(), e);
-    }
-    int sh = n - 62;
-    long kept = m.shiftRight(sh).longValue();
-    if (m.getLowestSetBit() < sh) {
-      kept |= 1;
-    }
-    return roundPack(f, neg, kept, e + sh);
   }
 
   private long invalid(FpFormat f) {
@@ -304,17 +288,19 @@ final class FpArith {
       ma <<= 1;
       ea--;
     }
-    // Restoring division: 62 quotient bits, the remainder as a sticky bit.
-    long q = 0;
-    long r = ma;
-    for (int i = 0; i < 62; i++) {
-      q <<= 1;
-      if (r >= mb) {
-        r -= mb;
-        q |= 1;
-      }
-      r <<= 1;
-    }
+    // q = floor(ma * 2^61 / mb), 62 bits, and the remainder as a sticky bit. The double quotient
+    // is within a few hundred units of q at this scale; the exact 128-bit remainder corrects it.
+    long q = (long) ((double) ma / (double) mb * 0x1p61);
+    long pHi = Math.multiplyHigh(q, mb);
+    long pLo = q * mb;
+    long nHi = ma >>> 3;
+    long nLo = ma << 61;
+    long rLo = nLo - pLo;
+    long rHi = nHi - pHi - (Long.compareUnsigned(nLo, pLo) < 0 ? 1 : 0);
+    // |remainder| < 2^62 here, so rHi is only its sign extension and rLo the value.
+    assert rHi == (rLo >> 63) : "quotient estimate too far off";
+    q += Math.floorDiv(rLo, mb);
+    long r = Math.floorMod(rLo, mb);
     if (r != 0) {
       q |= 1;
     }
@@ -336,18 +322,37 @@ final class FpArith {
     }
     long m = f.significand(a);
     int e = f.lsbExponent(a);
-    // Scale the radicand to about 124 bits with an even exponent: the root then has about 62 bits.
-    int k = 124 - (64 - Long.numberOfLeadingZeros(m));
-    if (((e - k) & 1) != 0) {
-      k++;
+    // Normalize to 53 or 54 bits with an even exponent: value = m * 2^e, sqrt = sqrt(m) * 2^(e/2).
+    int l = Long.numberOfLeadingZeros(m) - 11;
+    m <<= l;
+    e -= l;
+    if ((e & 1) != 0) {
+      m <<= 1;
+      e--;
     }
-    BigInteger rad = BigInteger.valueOf(m).shiftLeft(k);
-    BigInteger root = rad.sqrt();
-    long s = root.longValueExact();
-    if (!root.multiply(root).equals(rad)) {
-      s |= 1;
+    // R = floor(sqrt(m * 2^60)), 57 bits, and whether the root is exact. Math.sqrt of m (exact in
+    // a double: at most 54 bits, the last one 0 when there are 54) is within half a unit of 2^-26
+    // of sqrt(m); scaled by 2^30 that is within 8 units of R, and the exact 128-bit square of the
+    // candidate against m * 2^60 settles it.
+    long r = (long) (Math.sqrt((double) m) * 0x1p30);
+    long nHi = m >>> 4;
+    long nLo = m << 60;
+    while (cmpSquare(r, nHi, nLo) > 0) {
+      r--;
     }
-    return roundPack(f, false, s, (e - k) / 2);
+    while (cmpSquare(r + 1, nHi, nLo) < 0) {
+      r++;
+    }
+    long s = cmpSquare(r, nHi, nLo) == 0 ? r : r | 1;
+    return roundPack(f, false, s, (e - 60) / 2);
+  }
+
+  /** The sign of r*r - (nHi:nLo), 128-bit unsigned, for 0 <= r < 2^63. */
+  private static int cmpSquare(long r, long nHi, long nLo) {
+    long hi = Math.multiplyHigh(r, r);
+    long lo = r * r;
+    int c = Long.compare(hi, nHi);
+    return c != 0 ? c : Long.compareUnsigned(lo, nLo);
   }
 
   /** CVT.S.D and CVT.D.S. */
@@ -461,6 +466,14 @@ final class FpArith {
     return m > Float.MIN_NORMAL && m != Float.POSITIVE_INFINITY;
   }
 
+  /**
+   * Whether s = x + y (rounded to nearest, finite) is the exact sum. Fast2Sum (Dekker): with
+   * |big| >= |small|, s - big is computed exactly and the rounding error is small - (s - big).
+   */
+  private static boolean exactSum(double x, double y, double s) {
+    return Math.abs(x) >= Math.abs(y) ? s - x == y : s - y == x;
+  }
+
   int addS(int a, int b) {
     if (fast() && finiteS(a) && finiteS(b)) {
       double x = Float.intBitsToFloat(a);
@@ -468,10 +481,8 @@ final class FpArith {
       double s = x + y;
       float r = (float) s;
       if (safeS(r)) {
-        // TwoSum: err is exactly x + y - s; the float result is exact iff both steps were.
-        double bb = s - x;
-        double err = (x - (s - bb)) + (y - bb);
-        if (err != 0 || r != s) {
+        // The float result is exact iff the double sum and its rounding to float both were.
+        if (!exactSum(x, y, s) || r != s) {
           ex |= INEXACT;
         }
         return Float.floatToRawIntBits(r);
@@ -554,8 +565,7 @@ final class FpArith {
       double y = Double.longBitsToDouble(b);
       double s = x + y;
       if (safeD(s)) {
-        double bb = s - x;
-        if ((x - (s - bb)) + (y - bb) != 0) {
+        if (!exactSum(x, y, s)) {
           ex |= INEXACT;
         }
         return Double.doubleToRawLongBits(s);

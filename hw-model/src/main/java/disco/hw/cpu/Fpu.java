@@ -28,9 +28,18 @@ package disco.hw.cpu;
  * Flags and the result written. MOV, ABS, NEG and the conditional moves are bit copies that leave
  * FCSR alone (QEMU: ABS and NEG of a NaN only change its sign bit and signal nothing).
  *
+ * <p><b>Which FR QEMU runs with.</b> qemu-mips (user mode) takes Status.FR from the binary's o32
+ * FP ABI: "double precision" ({@code gcc -mfp32}) runs with FR=0, while FPXX, the default of
+ * Debian's {@code mips-linux-gnu-gcc -march=mips32r2}, and FP64 run with FR=1. Whoever compares
+ * the model with QEMU on a binary must call {@link #setFr} to match.
+ *
  * <p><b>Reserved encodings.</b> Besides the encodings the manual leaves unassigned, QEMU raises
  * Reserved Instruction for a 64-bit operand in an odd register when FR=0 (Vol. I: "the result is
- * UNPREDICTABLE"), and for every instruction with an L-format operand or result when FR=0.
+ * UNPREDICTABLE"; the conditional moves are exempt and use the pair), and for every instruction
+ * with an L-format operand or result when FR=0. Conversely QEMU executes two MIPS-3D forms a 24Kf
+ * does not have, and so does this model: functs 28..31 of fmt S and D when FR=1, and C.cond.fmt
+ * with bit 6 set (CABS). Loads, stores and the other non-arithmetic COP1X functs are
+ * {@link #EXC_RI} here because the interpreter handles them.
  */
 public final class Fpu {
   public static final int OK = 0;
@@ -257,6 +266,10 @@ public final class Fpu {
    */
   private boolean commit() {
     int x = arith.ex;
+    if (x == 0) {
+      fcsr &= ~CAUSE_MASK;
+      return true;
+    }
     fcsr = (fcsr & ~CAUSE_MASK) | (x << CAUSE_SHIFT);
     if ((x & (fcsr >>> ENABLES_SHIFT)) != 0) { // x has only bits 0..4: Enables
       return false;

@@ -18,8 +18,9 @@
  *
  * Output, one line per vector (all numbers hex):
  *   INSN GPR FCSR_IN IN : STATUS GPR_OUT FCSR_OUT OUT
- * GPR is the value of GPR[rt] as the instruction sees it (MOVZ/MOVN, MTC1, CTC1 ...); GPR_OUT is
- * GPR[rt] after it (MFC1, CFC1 write rt = $t0). IN lists reg=value for the registers the case
+ * GPR is the value of GPR[rt] as the instruction sees it (MOVZ/MOVN, MTC1, CTC1 ...: the
+ * generator only makes such words with rt = 0 or rt in $t0..$t7, which all hold the value);
+ * GPR_OUT is $t0 afterwards, which MFC1, MFHC1 and CFC1 write (they use rt = $t0). IN lists reg=value for the registers the case
  * set (the rest hold fill(reg)); OUT lists reg=value for every register that changed. With
  * FR=0 a register is 32 bits (8 digits), with FR=1 64 bits (16 digits). STATUS is OK, FPE or RI.
  */
@@ -309,7 +310,9 @@ static void set_op(int r, int wide, uint64_t v) {
   else set32(r, (uint32_t)v);
 }
 
-static int fr1_only_scale(int n) { return fr ? n : (n + 3) / 4; }
+/* FR=0 runs a quarter of the random arithmetic: the arithmetic is the same in both modes, and
+ * what FR=0 adds (register pairs, reserved encodings) the other suites cover in full. */
+static int scaled(int n) { return fr ? n : (n + 3) / 4; }
 
 /* ---- the suites ---- */
 
@@ -333,7 +336,7 @@ static void binary_ops(void) {
         }
       /* Random and edge operands in every rounding mode. */
       for (uint32_t rm = 0; rm < 4; rm++)
-        for (int k = 0; k < fr1_only_scale(44); k++) {
+        for (int k = 0; k < scaled(44); k++) {
           uint64_t a = wide ? d_rand() : s_rand();
           uint64_t b = k % 2 ? (wide ? d_related(a, (int)funct) : s_related((uint32_t)a, (int)funct))
                              : (wide ? d_rand() : s_rand());
@@ -366,7 +369,7 @@ static void unary_ops(void) {
       }
       if (bitop) continue;
       for (uint32_t rm = 0; rm < 4; rm++)
-        for (int k = 0; k < fr1_only_scale(16); k++) {
+        for (int k = 0; k < scaled(16); k++) {
           begin();
           int fs = reg(wide), fd = reg(wide);
           set_op(fs, wide, wide ? d_rand() : s_rand());
@@ -468,7 +471,7 @@ static void madds(void) {
   for (int wide = 0; wide <= 1; wide++)
     for (uint32_t op = 4; op < 8; op++) {
       uint32_t funct = (op << 3) | (wide ? 1u : 0u);
-      for (int k = 0; k < fr1_only_scale(30); k++) { /* specials mixed in */
+      for (int k = 0; k < scaled(30); k++) { /* specials mixed in */
         begin();
         int fs = reg(wide), ft = reg(wide), frr = reg(wide), fd = reg(wide);
         set_op(fs, wide, wide ? D_SPECIAL[below(ND)] : S_SPECIAL[below(NS)]);
@@ -478,7 +481,7 @@ static void madds(void) {
             fcsr_rand(below(4), 0));
       }
       for (uint32_t rm = 0; rm < 4; rm++)
-        for (int k = 0; k < fr1_only_scale(22); k++) {
+        for (int k = 0; k < scaled(22); k++) {
           begin();
           int fs = reg(wide), ft = reg(wide), frr = reg(wide), fd = reg(wide);
           uint64_t a = wide ? d_rand() : s_rand();
@@ -517,7 +520,7 @@ static void cond_moves(void) {
 /* Flush to zero: tiny results with FCSR.FS set. */
 static void flush(void) {
   for (int wide = 0; wide <= 1; wide++)
-    for (int k = 0; k < fr1_only_scale(40); k++) {
+    for (int k = 0; k < scaled(40); k++) {
       begin();
       uint32_t funct = k % 5 == 4 ? 32 + (wide ? 0u : 1u) : (uint32_t)(k % 4);
       if (funct == 1) funct = 0;
@@ -556,7 +559,7 @@ static double u2d(uint64_t u) { double d; memcpy(&d, &u, 8); return d; }
  * exact product or quotient lands a few units of 2^-149 (2^-1074) from 2^-126 (2^-1022). */
 static void underflow_edge(void) {
   for (int wide = 0; wide <= 1; wide++)
-    for (int k = 0; k < fr1_only_scale(140); k++) {
+    for (int k = 0; k < scaled(140); k++) {
       uint32_t kind = below(7);
       uint64_t a, b;
       uint32_t funct;
@@ -617,7 +620,7 @@ static void underflow_edge(void) {
       run(cop1(wide ? D : S, (uint32_t)ft, (uint32_t)fs, (uint32_t)fd, funct), 0, f);
     }
   /* CVT.S.D around 2^-126: every rounding position of the subnormal and normal grids */
-  for (int k = 0; k < fr1_only_scale(60); k++) {
+  for (int k = 0; k < scaled(60); k++) {
     begin();
     int fs = reg(1), fd = reg(0);
     double d = 0x1p-126 + (double)((int)below(41) - 20) * 0x1p-151 + (chance(2) ? 0 : (double)(rnd32() >> 8) * 0x1p-180);
@@ -631,7 +634,7 @@ static void underflow_edge(void) {
 /* MADD family where fused and unfused results part: fr = -(fs*ft rounded), give or take. */
 static void madd_cancel(void) {
   for (int wide = 0; wide <= 1; wide++)
-    for (int k = 0; k < fr1_only_scale(40); k++) {
+    for (int k = 0; k < scaled(40); k++) {
       uint32_t op = 4 + below(4);
       begin();
       int fs = reg(wide), ft = reg(wide), frr = reg(wide), fd = reg(wide);
@@ -689,7 +692,7 @@ static void sweep(void) {
 
 /* Random words in the COP1 arithmetic space and the COP1X arithmetic space, random registers. */
 static void random_words(void) {
-  for (int k = 0; k < fr1_only_scale(400); k++) {
+  for (int k = 0; k < scaled(400); k++) {
     uint32_t w;
     if (chance(4)) {
       w = cop1x(rnd32() & 31, rnd32() & 31, rnd32() & 31, rnd32() & 31, 32 + below(32));
