@@ -99,9 +99,10 @@ static void evaluate(const char *text) {
 static jmp_buf inner;
 static void jump_inner(int v) { longjmp(inner, v); }
 
-/* Callee-saved registers: values live in s-registers and $f20.. across a longjmp back to a
- * setjmp in this frame. gcc must reload non-volatile locals after setjmp returns twice only if
- * they were not changed; the volatile ones were. */
+/* A floating-point computation that keeps its values in FP registers. main computes it, then
+ * jumps out of a second call with longjmp, then computes it again: the two results must be equal,
+ * which they are only if the jump restored the FP registers main relies on ($f20-$f30 are
+ * callee-saved in o32, and glibc's setjmp saves them). */
 static double fp_chain(int n) {
   register double a = 1.5, b = 2.25, c = -0.125;
   for (int i = 0; i < n; i++) {
