@@ -1,36 +1,44 @@
 package disco.hw.testing;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.checkerframework.checker.nullness.qual.Nullable;
-import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * External tools a test needs (the MIPS cross toolchain, QEMU). On a developer machine without
- * them the test is skipped; in CI (environment variable {@code CI=true}) a missing tool fails the
- * test instead, so that a broken CI image cannot turn the differential tests into silent skips.
+ * External tools the tests run (cross compiler, qemu, csmith). On a developer's machine a missing
+ * tool skips the test that needs it; under CI (environment variable {@code CI=true}, set by the CI
+ * runner) it fails the test, because CI installs every tool and a missing one there is a bug in
+ * the installation, not a reason to pass silently.
  */
 public final class Tools {
   private Tools() {}
 
-  /**
-   * The executable {@code tool} found on {@code PATH}. Aborts the calling test (JUnit assumption)
-   * if there is none, or fails it when running in CI.
-   */
-  public static Path require(String tool) {
-    Path found = find(tool);
-    String message = tool + " not found on PATH (see README, Prerequisites)";
-    if (found == null && "true".equals(System.getenv("CI"))) {
-      Assertions.fail(message + "; CI=true, so this is a failure, not a skip");
-    }
-    Assumptions.assumeTrue(found != null, message);
-    return found;
+  /** True where missing tools must fail tests rather than skip them. */
+  public static boolean ciRequiresTools() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
   }
 
-  /** The first executable named {@code tool} in the {@code PATH} directories, or null. */
-  public static @Nullable Path find(String tool) {
+  /**
+   * The executable {@code name} found on {@code PATH}.
+   *
+   * @throws org.opentest4j.TestAbortedException if it is missing and this is not CI
+   * @throws org.opentest4j.AssertionFailedError if it is missing under CI
+   */
+  public static Path require(String name) {
+    Path found = find(name);
+    if (found != null) {
+      return found;
+    }
+    missing(name + " is not on PATH");
+    throw new AssertionError("unreachable");
+  }
+
+  /** The first executable named {@code name} in the {@code PATH} directories, or null. */
+  public static @Nullable Path find(String name) {
     String path = System.getenv("PATH");
     if (path == null) {
       return null;
@@ -39,11 +47,23 @@ public final class Tools {
       if (dir.isEmpty()) {
         continue;
       }
-      Path candidate = Path.of(dir, tool);
+      Path candidate = Path.of(dir, name);
       if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return candidate;
       }
     }
     return null;
+  }
+
+  /**
+   * Reports a missing prerequisite other than an executable (a header directory, say) the same
+   * way {@link #require} does: skip, or fail under CI. Never returns.
+   */
+  public static void missing(String what) {
+    String message = what + " (see README.md, Prerequisites)";
+    if (ciRequiresTools()) {
+      fail(message + "; CI=true, where every tool must be installed");
+    }
+    Assumptions.abort(message + "; skipping");
   }
 }
