@@ -135,6 +135,28 @@ public record ElfFile(
     return b.length >= 4 && b[0] == 0x7f && b[1] == 'E' && b[2] == 'L' && b[3] == 'F';
   }
 
+  /** p_type of the MIPS ABI flags segment (the .MIPS.abiflags section). */
+  public static final int PT_MIPS_ABIFLAGS = 0x7000_0003;
+
+  /** Floating-point ABIs of the ABI flags (Val_GNU_MIPS_ABI_FP_*): FPXX, FP64, FP64A. */
+  public static final int FP_ABI_XX = 5;
+
+  public static final int FP_ABI_64 = 6;
+  public static final int FP_ABI_64A = 7;
+
+  /**
+   * The floating-point ABI the ABI flags declare (byte 7 of struct mips_elf_abiflags_v0), or -1
+   * when the file has no ABI flags.
+   */
+  public int fpAbi() {
+    for (ElfSegment s : segments) {
+      if (s.type() == PT_MIPS_ABIFLAGS && s.fileSize() >= 8) {
+        return bytes[(int) s.offset() + 7] & 0xff;
+      }
+    }
+    return -1;
+  }
+
   /** Whether the file asks for a dynamic loader (PT_INTERP): only static executables run here. */
   public boolean isDynamic() {
     return segments.stream().anyMatch(s -> s.type() == ElfSegment.PT_INTERP);

@@ -79,8 +79,12 @@ final class LinuxProcess {
     mapRegion(STACK_TOP - STACK_SIZE, STACK_TOP);
     int sp = buildStack(elf, argv, env);
 
-    // User mode, FPU usable, FR=0 (the o32 FPXX model qemu's default CPU runs), no interrupts.
-    cpu.writeCp0(12, 0, Cp0.ST_CU1 | (2 << 3));
+    // User mode, FPU usable, no interrupts. FR as qemu-user chooses from the ABI flags: 64-bit
+    // FPU registers (FR=1) for FPXX, FP64 and FP64A code (Debian's default is FPXX), FR=0 for
+    // FP32 (-mfp32) and for files without ABI flags.
+    int fpAbi = elf.fpAbi();
+    boolean fr = fpAbi == ElfFile.FP_ABI_XX || fpAbi == ElfFile.FP_ABI_64 || fpAbi == ElfFile.FP_ABI_64A;
+    cpu.writeCp0(12, 0, Cp0.ST_CU1 | (2 << 3) | (fr ? Cp0.ST_FR : 0));
     // RDHWR may read CPUNum, SYNCI_Step, CC, CCRes and UserLocal from user mode, as Linux allows.
     cpu.writeCp0(7, 0, 0x2000_000f);
     cpu.setGpr(29, sp);
