@@ -48,6 +48,13 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--repeat", paramLabel = "N", description = "Runs of each, the fastest counts (default: ${DEFAULT-VALUE}).")
   int repeat = 1;
 
+  @Option(names = "--kernel", paramLabel = "ELF",
+      description = "Benchmark the multiprocessor instead: boot this bare-metal image with the cache model on and off.")
+  java.nio.file.@org.checkerframework.checker.nullness.qual.Nullable Path kernel;
+
+  @Option(names = "--machine", paramLabel = "PRESET|FILE", description = "With --kernel: the machine (default: ${DEFAULT-VALUE}).")
+  String machine = "flash-8";
+
   @Parameters(paramLabel = "ARGS", description = "Arguments for the program (e.g. an iteration count).")
   List<String> args = new ArrayList<>();
 
@@ -60,6 +67,10 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Path k = kernel;
+    if (k != null) {
+      return MachineBench.run(k, machine, repeat, out, err);
+    }
     if (!Files.isRegularFile(program)) {
       err.println("disco bench: " + program + ": no such file (build it with `make -C guests/linux/bench`)");
       return ExitStatus.FAILURE;

@@ -130,8 +130,12 @@ final class LinuxKernel implements Supervisor {
           kill(cpu, SIGSEGV, String.format("bad address 0x%08x", va));
         }
       }
-      case ExcCode.ADEL, ExcCode.ADES ->
-          kill(cpu, SIGSEGV, String.format("bad address 0x%08x", cpu.cp0().badVAddr()));
+      case ExcCode.ADEL, ExcCode.ADES -> {
+        // A kernel-space address is a segmentation fault; a misaligned user address is a bus
+        // error, as qemu-user reports it (Linux itself would emulate the unaligned access).
+        int va = cpu.cp0().badVAddr();
+        kill(cpu, va < 0 ? SIGSEGV : SIGBUS, String.format("bad address 0x%08x", va));
+      }
       case ExcCode.BP, ExcCode.TR -> {
         // Linux/MIPS sends SIGFPE for the break/trap codes gcc uses for division by zero (7) and
         // overflow (6), SIGTRAP for the others (arch/mips/kernel/traps.c, do_trap_or_bp).
@@ -240,6 +244,7 @@ final class LinuxKernel implements Supervisor {
       case 4076 -> getrlimit(cpu, arg(cpu, 0), arg(cpu, 1));
       case 4338 -> prlimit(cpu, arg(cpu, 1), arg(cpu, 3));
       case 4085 -> fail(cpu, ENOENT); // readlink
+      case 4116 -> sysinfo(cpu, arg(cpu, 0));
       case 4263 -> clockGettime(cpu, arg(cpu, 1), false);
       case 4403 -> clockGettime(cpu, arg(cpu, 1), true);
       case 4078 -> gettimeofday(cpu, arg(cpu, 0));
@@ -456,6 +461,21 @@ final class LinuxKernel implements Supervisor {
     fatalReport = "killed by signal " + sig + " (sent by the program)";
     exitStatus = 128 + sig;
     cpu.halt();
+  }
+
+  /**
+   * sysinfo (struct sysinfo of Linux/MIPS o32): fixed figures, a 1 GB machine with half free and
+   * one process, so that library code sizing buffers from it (qsort) behaves the same every run.
+   */
+  private void sysinfo(Cpu cpu, int buf) {
+    zero(process.memory, buf, 64);
+    Memory m = process.memory;
+    m.storeWord(buf, (int) (nowNanos(cpu) / 1_000_000_000L)); // uptime
+    m.storeWord(buf + 16, 1 << 30); // totalram
+    m.storeWord(buf + 20, 1 << 29); // freeram
+    m.storeHalf(buf + 40, 1); // procs
+    m.storeWord(buf + 52, 1); // mem_unit
+    ok(cpu, 0);
   }
 
   private void getrlimit(Cpu cpu, int resource, int buf) {

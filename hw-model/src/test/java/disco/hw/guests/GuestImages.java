@@ -15,7 +15,7 @@ public final class GuestImages {
 
   /** Every program, in the Makefile's order; each has images/NAME.elf and expected/NAME.out. */
   public static final List<String> PROGRAMS =
-      List.of("hello", "timer", "smp", "disk", "spinlock", "remote");
+      List.of("hello", "timer", "smp", "disk", "spinlock", "remote", "compute");
 
   /** Sectors in the disk image {@link #writeDisk} makes by default (mkdisk.py's default too). */
   public static final int DISK_SECTORS = 16;

@@ -1,0 +1,135 @@
+package disco.hw.guests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import disco.hw.cpu.Cpu;
+import disco.hw.elf.ElfFile;
+import disco.hw.machine.Machine;
+import disco.hw.machine.MachineConfig;
+import disco.hw.machine.MachineStats;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the committed bare-metal images on the multiprocessor and compares their console output
+ * with the expected files (no cross toolchain needed: the images are in the repository).
+ */
+class GuestRunTest {
+  @TempDir Path dir;
+
+  record Run(Machine machine, String console) {}
+
+  static Run boot(String program, MachineConfig config, Map<Integer, Path> disks) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Machine m = new Machine(config, new TreeMap<>(disks), new ByteArrayInputStream(new byte[0]), out);
+    m.load(ElfFile.read(GuestImages.image(program)));
+    m.run(2_000_000_000L, null);
+    return new Run(m, out.toString(StandardCharsets.US_ASCII));
+  }
+
+  static String expected(String program) throws Exception {
+    return Files.readString(GuestImages.expected(program));
+  }
+
+  @Test
+  void helloPrintsThroughTheConsole() throws Exception {
+    Run r = boot("hello", MachineConfig.preset("flash-8"), Map.of());
+    assertEquals(expected("hello"), r.console());
+    assertEquals(0, r.machine().exitStatus());
+  }
+
+  @Test
+  void timerTakesFiveInterrupts() throws Exception {
+    Run r = boot("timer", MachineConfig.preset("flash-8"), Map.of());
+    assertEquals(expected("timer"), r.console());
+    assertTrue(r.machine().stats().exceptions().stream().anyMatch(e -> e.code() == 0 && e.count() >= 5));
+  }
+
+  @Test
+  void everyCpuComesUpByIpi() throws Exception {
+    for (String preset : List.of("flash-4", "flash-8", "flash-16")) {
+      Run r = boot("smp", MachineConfig.preset(preset), Map.of());
+      int cpus = MachineConfig.preset(preset).cpus();
+      assertEquals(0, r.machine().exitStatus(), r.console());
+      // the order of the "cpu N up" lines depends on the schedule: compare them as a set
+      String[] lines = r.console().split("\n");
+      assertEquals("smp: starting " + cpus + " cpus", lines[0]);
+      assertEquals("all " + cpus + " cpus up", lines[lines.length - 1]);
+      String[] ups = Arrays.copyOfRange(lines, 1, lines.length - 1);
+      Arrays.sort(ups, (a, b) -> Integer.compare(Integer.parseInt(a.split(" ")[1]), Integer.parseInt(b.split(" ")[1])));
+      for (int c = 0; c < cpus; c++) {
+        assertEquals("cpu " + c + " up", ups[c]);
+      }
+    }
+  }
+
+  @Test
+  void diskDmaReadsAndWrites() throws Exception {
+    Path disk = GuestImages.writeDisk(dir.resolve("disk0.img"));
+    Run r = boot("disk", MachineConfig.preset("flash-8"), Map.of(0, disk));
+    assertEquals(expected("disk"), r.console());
+    assertEquals(0, r.machine().exitStatus());
+    byte[] image = Files.readAllBytes(disk);
+    byte[] pattern = GuestImages.diskPattern(GuestImages.DISK_SECTORS);
+    for (int i = 4 * 512; i < 8 * 512; i++) { // sectors 4..7 now hold the inverted sectors 0..3
+      assertEquals((byte) ~pattern[i - 4 * 512], image[i], "byte " + i);
+    }
+  }
+
+  @Test
+  void llScSpinlockCountsToTheExactTotalOnEightCpus() throws Exception {
+    Run r = boot("spinlock", MachineConfig.preset("flash-8"), Map.of());
+    assertEquals(expected("spinlock"), r.console());
+    assertEquals(0, r.machine().exitStatus());
+  }
+
+  @Test
+  void remoteMemoryShowsRemoteMissesAndCostsMore() throws Exception {
+    Run r = boot("remote", MachineConfig.preset("flash-8"), Map.of());
+    assertTrue(r.console().startsWith(expected("remote")), r.console());
+    Matcher local = Pattern.compile("local cycles: (\\d+)").matcher(r.console());
+    Matcher remote = Pattern.compile("remote cycles: (\\d+)").matcher(r.console());
+    assertTrue(local.find() && remote.find(), r.console());
+    long l = Long.parseLong(local.group(1));
+    long m = Long.parseLong(remote.group(1));
+    assertTrue(m > 2 * l, "remote " + m + " vs local " + l);
+    MachineStats.CpuStats cpu0 = r.machine().stats().cpus().get(0);
+    // 1 MB of remote array, one load per 128-byte line: at least one miss per line
+    assertTrue(cpu0.remoteMisses() >= 8192, "remote misses " + cpu0.remoteMisses());
+    assertEquals(7, r.machine().stats().hottestPages().get(0).homeNode());
+  }
+
+  /** The same configuration and image give the same run: equal hashes of every CPU's (pc, word) trace. */
+  @Test
+  void twoRunsHaveEqualTraceHashes() throws Exception {
+    long[] first = traceHash();
+    long[] second = traceHash();
+    assertEquals(Arrays.toString(first), Arrays.toString(second));
+  }
+
+  private static long[] traceHash() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Machine m = new Machine(MachineConfig.preset("flash-8"), new TreeMap<>(), new ByteArrayInputStream(new byte[0]), out);
+    m.load(ElfFile.read(GuestImages.image("spinlock")));
+    long[] hash = new long[m.cpus().size() + 1];
+    for (Cpu c : m.cpus()) {
+      int n = c.cp0().ebaseCpuNum();
+      c.setTracer((cpu, pc, w) -> hash[n] = hash[n] * 0x100000001b3L ^ ((long) pc << 32 | (w & 0xffffffffL)) ^ cpu.cycles());
+    }
+    m.run(2_000_000_000L, null);
+    hash[hash.length - 1] = m.clock();
+    return hash;
+  }
+}
