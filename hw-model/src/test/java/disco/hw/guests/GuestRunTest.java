@@ -111,6 +111,29 @@ class GuestRunTest {
     assertEquals(7, r.machine().stats().hottestPages().get(0).homeNode());
   }
 
+  /**
+   * With a miss threshold, the remote walk makes the remote node's pages hot for CPU 0's node:
+   * the machine raises IP5 on CPU 0 and queues the events, in page order, for the device.
+   */
+  @Test
+  void missCounterThresholdRaisesTheHotPageInterrupt() throws Exception {
+    MachineConfig f8 = MachineConfig.preset("flash-8");
+    MachineConfig hot = new MachineConfig(f8.name(), f8.nodes(), f8.cpusPerNode(), f8.memoryPerNodeMb(),
+        f8.cacheEnabled(), f8.cacheKb(), f8.lineBytes(), f8.associativity(), f8.protocol(), f8.hitCycles(),
+        f8.localMissCycles(), f8.remoteMissCycles(), f8.quantum(), f8.tlbEntries(), 16, f8.endianness(), f8.seed());
+    Run r = boot("remote", hot, Map.of());
+    int ip5 = 1 << (8 + 5);
+    assertTrue((r.machine().cpus().get(0).cp0().cause() & ip5) != 0, "IP5 not raised");
+    var first = r.machine().missCounters().pollHotPage();
+    assertTrue(first != null);
+    assertEquals(0, first.node());
+    assertTrue(first.count() >= 16);
+    // The same run without a threshold raises nothing.
+    Run quiet = boot("remote", f8, Map.of());
+    assertEquals(0, quiet.machine().cpus().get(0).cp0().cause() & ip5);
+    assertEquals(null, quiet.machine().missCounters().pollHotPage());
+  }
+
   /** The same configuration and image give the same run: equal hashes of every CPU's (pc, word) trace. */
   @Test
   void twoRunsHaveEqualTraceHashes() throws Exception {
