@@ -36,6 +36,16 @@ class QemuDifferentialTest {
 
   @TestFactory
   Stream<DynamicContainer> everyGuestProgramBehavesAsUnderQemu() {
+    return programs(Endianness.BIG);
+  }
+
+  /** The same programs built little-endian, against qemu-mipsel and the model configured so. */
+  @TestFactory
+  Stream<DynamicContainer> everyGuestProgramBehavesAsUnderQemuLittleEndian() {
+    return programs(Endianness.LITTLE);
+  }
+
+  private static Stream<DynamicContainer> programs(Endianness order) {
     // The tools are looked up in each run (by the compiler and qemu helpers), so that without them
     // every run is reported as skipped, or failed under CI, rather than the factory vanishing.
     return GuestPrograms.sources().stream()
@@ -45,11 +55,11 @@ class QemuDifferentialTest {
                     GuestPrograms.directory().relativize(source).toString(),
                     source.toUri(),
                     GuestPrograms.runs(source).stream()
-                        .map(run -> DynamicTest.dynamicTest(run.displayName(), () -> check(run)))));
+                        .map(run -> DynamicTest.dynamicTest(run.displayName(), () -> check(run, order)))));
   }
 
-  static void check(GuestPrograms.Run run) throws Exception {
-    Path exe = MipsCompiler.compile(run.source());
+  static void check(GuestPrograms.Run run, Endianness order) throws Exception {
+    Path exe = MipsCompiler.compile(run.source(), order);
     byte[] stdin = run.stdin();
     Qemu.Result q = Qemu.run(exe, run.args(), stdin, QEMU_TIMEOUT);
     assertFalse(
@@ -67,7 +77,7 @@ class QemuDifferentialTest {
 
     ExecResult model =
         LinuxRunner.run(
-            new ExecRequest(exe, run.args(), List.of(), stdin, Endianness.BIG, INSTRUCTION_LIMIT));
+            new ExecRequest(exe, run.args(), List.of(), stdin, order, INSTRUCTION_LIMIT));
     Differential.assertSame(
         Differential.ofQemu(q), Differential.ofModel(model, INSTRUCTION_LIMIT), true);
   }

@@ -28,6 +28,14 @@ import java.util.concurrent.TimeUnit;
 public final class MipsCompiler {
   public static final String COMPILER = "mips-linux-gnu-gcc";
 
+  /** The little-endian cross compiler (Debian package gcc-mipsel-linux-gnu). */
+  public static final String COMPILER_LITTLE = "mipsel-linux-gnu-gcc";
+
+  /** The cross compiler for {@code order}. */
+  public static String compilerFor(disco.hw.Endianness order) {
+    return order.isBig() ? COMPILER : COMPILER_LITTLE;
+  }
+
   /** The options used unless a caller gives its own (everything but -o, the source and libs). */
   public static final List<String> DEFAULT_OPTIONS = List.of("-static", "-O2", "-march=mips32r2");
 
@@ -56,7 +64,18 @@ public final class MipsCompiler {
    * missing.
    */
   public static Path compile(Path source, List<String> options, List<String> libs) {
-    Path gcc = Tools.require(COMPILER);
+    return compile(source, disco.hw.Endianness.BIG, options, libs);
+  }
+
+  /** Compiles {@code source} for {@code order} with the default options. */
+  public static Path compile(Path source, disco.hw.Endianness order) {
+    return compile(source, order, DEFAULT_OPTIONS, DEFAULT_LIBS);
+  }
+
+  /** As {@link #compile(Path, List, List)}, with the cross compiler of byte order {@code order}. */
+  public static Path compile(Path source, disco.hw.Endianness order, List<String> options, List<String> libs) {
+    String compiler = compilerFor(order);
+    Path gcc = Tools.require(compiler);
     try {
       byte[] text = Files.readAllBytes(source);
       String key = key(gcc, text, options, libs);
@@ -82,10 +101,10 @@ public final class MipsCompiler {
         String messages = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           p.destroyForcibly();
-          fail(COMPILER + " did not finish in " + TIMEOUT_SECONDS + " s on " + source);
+          fail(compiler + " did not finish in " + TIMEOUT_SECONDS + " s on " + source);
         }
         if (p.exitValue() != 0) {
-          fail(COMPILER + " failed (status " + p.exitValue() + ") on " + source + "\n"
+          fail(compiler + " failed (status " + p.exitValue() + ") on " + source + "\n"
               + String.join(" ", command) + "\n" + messages);
         }
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -105,6 +124,8 @@ public final class MipsCompiler {
       throws IOException, InterruptedException {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(gcc.getFileName().toString().getBytes(StandardCharsets.UTF_8)); // byte order
+      sha.update((byte) 0);
       sha.update(version(gcc).getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(String.join("\u0001", options).getBytes(StandardCharsets.UTF_8));

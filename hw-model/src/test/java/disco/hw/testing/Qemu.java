@@ -87,6 +87,16 @@ public final class Qemu {
     }
   }
 
+  /** qemu-mips for a big-endian executable, qemu-mipsel for a little-endian one (ELF EI_DATA). */
+  static String executableFor(Path exe) {
+    try (java.io.InputStream in = Files.newInputStream(exe)) {
+      byte[] ident = in.readNBytes(6);
+      return ident.length == 6 && ident[5] == 1 ? "qemu-mipsel" : EXECUTABLE;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Runs {@code qemu-mips exe args...} with an empty environment. */
   public static Result run(Path exe, List<String> args, byte[] stdin, Duration timeout) {
     return run(exe, args, stdin, timeout, Map.of());
@@ -103,7 +113,7 @@ public final class Qemu {
       byte[] stdin,
       Duration timeout,
       Map<String, String> environment) {
-    Path qemu = Tools.require(EXECUTABLE);
+    Path qemu = Tools.require(executableFor(exe));
     List<String> command = new ArrayList<>();
     command.add(qemu.toString());
     command.add(exe.toString());
