@@ -531,22 +531,14 @@ public final class Cpu {
     }
   }
 
-  /**
-   * The common case of a data access in the flat address space: a user address, aligned to
-   * {@code alignMask + 1}, on a page that exists. Returns that page, or null when the full path
-   * must decide (faults, other modes). Small, so the JIT inlines it into the interpreter's switch.
-   */
-  private int @Nullable [] flatPage(int va, int alignMask) {
-    if (!flat || (va & (0x8000_0000 | alignMask)) != 0) {
-      return null;
-    }
-    return mem.page(va >>> Memory.PAGE_SHIFT);
-  }
-
   int loadWord(int va) {
-    int[] p = flatPage(va, 3);
-    if (p != null) {
-      return Memory.word(p, va);
+    if (flat) {
+      // The common case in the flat address space: a user address, naturally aligned, on a page
+      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
+      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
+      if ((va & 0x8000_0003) == 0 && p != null) {
+        return Memory.word(p, va);
+      }
     }
     return loadWordSlow(va);
   }
@@ -561,9 +553,13 @@ public final class Cpu {
   }
 
   private int loadHalf(int va) {
-    int[] p = flatPage(va, 1);
-    if (p != null) {
-      return mem.halfOf(p, va);
+    if (flat) {
+      // The common case in the flat address space: a user address, naturally aligned, on a page
+      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
+      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
+      if ((va & 0x8000_0001) == 0 && p != null) {
+        return mem.halfOf(p, va);
+      }
     }
     return loadHalfSlow(va);
   }
@@ -578,9 +574,13 @@ public final class Cpu {
   }
 
   private int loadByte(int va) {
-    int[] p = flatPage(va, 0);
-    if (p != null) {
-      return mem.byteOf(p, va);
+    if (flat) {
+      // The common case in the flat address space: a user address, naturally aligned, on a page
+      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
+      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
+      if ((va & 0x8000_0000) == 0 && p != null) {
+        return mem.byteOf(p, va);
+      }
     }
     return loadByteSlow(va);
   }
@@ -592,10 +592,14 @@ public final class Cpu {
   }
 
   void storeWord(int va, int v) {
-    int[] p = flatPage(va, 3);
-    if (p != null) {
-      Memory.setWord(p, va, v);
-      return;
+    if (flat) {
+      // The common case in the flat address space: a user address, naturally aligned, on a page
+      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
+      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
+      if ((va & 0x8000_0003) == 0 && p != null) {
+        Memory.setWord(p, va, v);
+        return;
+      }
     }
     storeWordSlow(va, v);
   }
@@ -614,10 +618,14 @@ public final class Cpu {
   }
 
   private void storeHalf(int va, int v) {
-    int[] p = flatPage(va, 1);
-    if (p != null) {
-      mem.setHalf(p, va, v);
-      return;
+    if (flat) {
+      // The common case in the flat address space: a user address, naturally aligned, on a page
+      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
+      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
+      if ((va & 0x8000_0001) == 0 && p != null) {
+        mem.setHalf(p, va, v);
+        return;
+      }
     }
     storeHalfSlow(va, v);
   }
@@ -636,10 +644,14 @@ public final class Cpu {
   }
 
   private void storeByte(int va, int v) {
-    int[] p = flatPage(va, 0);
-    if (p != null) {
-      mem.setByte(p, va, v);
-      return;
+    if (flat) {
+      // The common case in the flat address space: a user address, naturally aligned, on a page
+      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
+      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
+      if ((va & 0x8000_0000) == 0 && p != null) {
+        mem.setByte(p, va, v);
+        return;
+      }
     }
     storeByteSlow(va, v);
   }
@@ -1100,6 +1112,8 @@ public final class Cpu {
     return p != null ? Memory.word(p, pa) : mmioRead(pa, 4);
   }
 
+
+
   private void setHiLo(long product) {
     hi = (int) (product >>> 32);
     lo = (int) product;
@@ -1167,6 +1181,10 @@ public final class Cpu {
     }
   }
 
+
+
+
+
   /** RDHWR (Vol. II): allowed in kernel mode or when HWREna enables the register. */
   private void rdhwr(int rt, int rd) {
     if (!kernelMode() && (cp0.hwrEna & (1 << rd)) == 0) {
@@ -1217,7 +1235,13 @@ public final class Cpu {
         cp0.status = (w & 0x20) != 0 ? cp0.status | Cp0.ST_IE : cp0.status & ~Cp0.ST_IE;
         runUntil = instructions;
       }
-      case 0x0a, 0x0e -> r[rd] = r[rt]; // RDPGPR, WRPGPR: one shadow set, the current one
+      case 0x0a, 0x0e -> { // RDPGPR, WRPGPR: one shadow set, the current one
+        if (rs == 0x0a) {
+          r[rd] = r[rt];
+        } else {
+          r[rd] = r[rt];
+        }
+      }
       default -> raise(ExcCode.RI, 0);
     }
   }
