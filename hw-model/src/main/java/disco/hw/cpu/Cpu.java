@@ -43,6 +43,9 @@ public final class Cpu {
   private @Nullable MemoryTiming timing;
   /** Set by {@link #translate}: whether the access is uncached (kseg1, C = 2, K0 = 2, ERL kuseg). */
   private boolean uncached;
+  /** The cache line of the last timed instruction fetch, and the line mask. */
+  private int lastFetchLine = 1;
+  private int fetchLineMask = ~127;
   /** Exceptions taken, by ExcCode. */
   private final long[] exceptionCounts = new long[32];
 
@@ -73,13 +76,10 @@ public final class Cpu {
   private boolean waiting;
 
   // One-entry instruction fetch cache: the virtual page of the PC and its memory page.
-  // The fetch cache: the PC hits it when ((pc ^ fetchTag) & fetchMask) == 0, that is, when it is
-  // word-aligned (the tag's low bits are 0) and in the cached page; with a timing hook installed the
-  // mask is one cache line, so every new line goes through refillFetch and is charged.
-  private static final int[] NO_PAGE = new int[Memory.WORDS_PER_PAGE];
-  private int fetchTag = 1; // low bit set: matches no PC, forces the first refill
-  private int fetchMask = 0xffff_f003;
-  private int[] fetchPage = NO_PAGE;
+  private int fetchVpage = 1; // never page-aligned: forces the first refill
+  private int fetchPhysical;
+  private boolean fetchUncached;
+  private int @Nullable [] fetchPage;
   private final int[] mmioValue = new int[1];
 
   /**
@@ -207,8 +207,8 @@ public final class Cpu {
   /** Installs the memory system's timing hook; {@code lineBytes} is its cache line size. */
   public void setMemoryTiming(@Nullable MemoryTiming t, int lineBytes) {
     timing = t;
-    fetchMask = t == null ? 0xffff_f003 : -lineBytes | 3;
-    flushTranslations();
+    fetchLineMask = -lineBytes;
+    lastFetchLine = 1;
   }
 
   /** Exceptions taken so far, by ExcCode (a copy). */
@@ -259,8 +259,8 @@ public final class Cpu {
 
   /** Forgets cached translations: after a TLB write, an ASID or mode change, or an unmapped page. */
   public void flushTranslations() {
-    fetchTag = 1;
-    fetchPage = NO_PAGE;
+    fetchVpage = 1;
+    fetchPage = null;
   }
 
   // ---- the run loop ----------------------------------------------------------------------------
@@ -382,7 +382,17 @@ public final class Cpu {
 
   private int fetch() {
     int va = pc;
-    int[] page = ((va ^ fetchTag) & fetchMask) == 0 ? fetchPage : refillFetch(va);
+    int[] page = fetchPage;
+    if (((va ^ fetchVpage) & ~0xfff) != 0 || page == null) {
+      page = refillFetch(va);
+    } else if ((va & 3) != 0) {
+      addressError(FETCH, va);
+    }
+    MemoryTiming t = timing;
+    if (t != null && ((va ^ lastFetchLine) & fetchLineMask) != 0) {
+      lastFetchLine = va;
+      extraCycles += t.access(this, fetchPhysical | (va & 0xfff), MemoryTiming.FETCH, !fetchUncached);
+    }
     return page[(va & 0xfff) >>> 2];
   }
 
@@ -401,12 +411,11 @@ public final class Cpu {
       }
       page = mem.allocate(pa >>> Memory.PAGE_SHIFT);
     }
-    MemoryTiming t = timing;
-    if (t != null) {
-      extraCycles += t.access(this, pa, MemoryTiming.FETCH, !uncached);
-    }
     fetchPage = page;
-    fetchTag = va & ~0xfff;
+    fetchVpage = va & ~0xfff;
+    fetchPhysical = pa & ~0xfff;
+    fetchUncached = uncached;
+    lastFetchLine = 1; // a new page: the next fetch is timed
     return page;
   }
 
@@ -532,18 +541,6 @@ public final class Cpu {
   }
 
   int loadWord(int va) {
-    if (flat) {
-      // The common case in the flat address space: a user address, naturally aligned, on a page
-      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
-      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
-      if ((va & 0x8000_0003) == 0 && p != null) {
-        return Memory.word(p, va);
-      }
-    }
-    return loadWordSlow(va);
-  }
-
-  private int loadWordSlow(int va) {
     if ((va & 3) != 0) {
       addressError(LOAD, va);
     }
@@ -553,18 +550,6 @@ public final class Cpu {
   }
 
   private int loadHalf(int va) {
-    if (flat) {
-      // The common case in the flat address space: a user address, naturally aligned, on a page
-      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
-      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
-      if ((va & 0x8000_0001) == 0 && p != null) {
-        return mem.halfOf(p, va);
-      }
-    }
-    return loadHalfSlow(va);
-  }
-
-  private int loadHalfSlow(int va) {
     if ((va & 1) != 0) {
       addressError(LOAD, va);
     }
@@ -574,37 +559,12 @@ public final class Cpu {
   }
 
   private int loadByte(int va) {
-    if (flat) {
-      // The common case in the flat address space: a user address, naturally aligned, on a page
-      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
-      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
-      if ((va & 0x8000_0000) == 0 && p != null) {
-        return mem.byteOf(p, va);
-      }
-    }
-    return loadByteSlow(va);
-  }
-
-  private int loadByteSlow(int va) {
     int pa = translate(va, LOAD);
     int[] p = dataPage(pa, LOAD, va);
     return p != null ? mem.byteOf(p, pa) : mmioRead(pa, 1) & 0xff;
   }
 
   void storeWord(int va, int v) {
-    if (flat) {
-      // The common case in the flat address space: a user address, naturally aligned, on a page
-      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
-      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
-      if ((va & 0x8000_0003) == 0 && p != null) {
-        Memory.setWord(p, va, v);
-        return;
-      }
-    }
-    storeWordSlow(va, v);
-  }
-
-  private void storeWordSlow(int va, int v) {
     if ((va & 3) != 0) {
       addressError(STORE, va);
     }
@@ -618,19 +578,6 @@ public final class Cpu {
   }
 
   private void storeHalf(int va, int v) {
-    if (flat) {
-      // The common case in the flat address space: a user address, naturally aligned, on a page
-      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
-      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
-      if ((va & 0x8000_0001) == 0 && p != null) {
-        mem.setHalf(p, va, v);
-        return;
-      }
-    }
-    storeHalfSlow(va, v);
-  }
-
-  private void storeHalfSlow(int va, int v) {
     if ((va & 1) != 0) {
       addressError(STORE, va);
     }
@@ -644,19 +591,6 @@ public final class Cpu {
   }
 
   private void storeByte(int va, int v) {
-    if (flat) {
-      // The common case in the flat address space: a user address, naturally aligned, on a page
-      // that exists. Kept small so the JIT inlines it into the interpreter's switch.
-      int[] p = mem.page(va >>> Memory.PAGE_SHIFT);
-      if ((va & 0x8000_0000) == 0 && p != null) {
-        mem.setByte(p, va, v);
-        return;
-      }
-    }
-    storeByteSlow(va, v);
-  }
-
-  private void storeByteSlow(int va, int v) {
     int pa = translate(va, STORE);
     int[] p = dataPage(pa, STORE, va);
     if (p != null) {
@@ -1112,8 +1046,6 @@ public final class Cpu {
     return p != null ? Memory.word(p, pa) : mmioRead(pa, 4);
   }
 
-
-
   private void setHiLo(long product) {
     hi = (int) (product >>> 32);
     lo = (int) product;
@@ -1181,10 +1113,6 @@ public final class Cpu {
     }
   }
 
-
-
-
-
   /** RDHWR (Vol. II): allowed in kernel mode or when HWREna enables the register. */
   private void rdhwr(int rt, int rd) {
     if (!kernelMode() && (cp0.hwrEna & (1 << rd)) == 0) {
@@ -1235,13 +1163,7 @@ public final class Cpu {
         cp0.status = (w & 0x20) != 0 ? cp0.status | Cp0.ST_IE : cp0.status & ~Cp0.ST_IE;
         runUntil = instructions;
       }
-      case 0x0a, 0x0e -> { // RDPGPR, WRPGPR: one shadow set, the current one
-        if (rs == 0x0a) {
-          r[rd] = r[rt];
-        } else {
-          r[rd] = r[rt];
-        }
-      }
+      case 0x0a, 0x0e -> r[rd] = r[rt]; // RDPGPR, WRPGPR: one shadow set, the current one
       default -> raise(ExcCode.RI, 0);
     }
   }
