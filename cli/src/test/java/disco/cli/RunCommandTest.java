@@ -1,0 +1,63 @@
+package disco.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code disco run}: statistics, the JSON copy, and bad input. */
+class RunCommandTest {
+  @TempDir Path dir;
+
+  static final Path HELLO = Path.of("..", "guests", "baremetal", "images", "hello.elf");
+
+  @Test
+  void runsAKernelAndWritesStatisticsAsTableAndJson() throws Exception {
+    Path json = dir.resolve("stats.json");
+    CliTest.Result r = CliTest.run("run", "--machine", "flash-4", "--kernel", HELLO.toString(), "--stats-json", json.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.err().startsWith("machine flash-4, "), r.err());
+    assertTrue(r.err().contains("hottest pages by remote misses:"), r.err());
+    JsonNode stats = new ObjectMapper().readTree(json.toFile());
+    assertEquals("flash-4", stats.get("machine").asText());
+    assertEquals(4, stats.get("cpus").size());
+    assertTrue(stats.get("cpus").get(0).get("instructions").asLong() > 0);
+  }
+
+  @Test
+  void theBuiltInDemonstrationRuns() {
+    CliTest.Result r = CliTest.run("run", "--no-stats");
+    assertEquals(0, r.status(), r.err());
+  }
+
+  @Test
+  void badMachineFileIsOneLineAndStatus2() throws Exception {
+    Path cfg = dir.resolve("m.yaml");
+    Files.writeString(cfg, "nodes: 100\n");
+    CliTest.Result r = CliTest.run("run", "--machine", cfg.toString(), "--kernel", HELLO.toString());
+    assertEquals(2, r.status());
+    assertEquals("disco run: " + cfg + ": nodes must be 1..64, got 100\n", r.err().replace("\r", ""));
+  }
+
+  @Test
+  void missingDiskIsRefusedAtStart() {
+    Path disk = dir.resolve("none.img");
+    CliTest.Result r = CliTest.run("run", "--kernel", HELLO.toString(), "--disk", "0=" + disk);
+    assertEquals(2, r.status());
+    assertEquals("disco run: disk 0: " + disk + ": no such file\n", r.err().replace("\r", ""));
+  }
+
+  @Test
+  void aKernelOfTheWrongByteOrderIsRefused() throws Exception {
+    Path cfg = dir.resolve("le.yaml");
+    Files.writeString(cfg, "endianness: little\n");
+    CliTest.Result r = CliTest.run("run", "--machine", cfg.toString(), "--kernel", HELLO.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().contains("big-endian image, but the machine is configured little-endian"), r.err());
+  }
+}
