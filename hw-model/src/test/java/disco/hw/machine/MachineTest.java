@@ -109,6 +109,46 @@ class MachineTest {
     return r.machine().stats().cpus().get(0).cycles();
   }
 
+  static int ll(int rt, int base, int offset) {
+    return 0x30 << 26 | base << 21 | rt << 16 | (offset & 0xffff);
+  }
+
+  static int sc(int rt, int base, int offset) {
+    return 0x38 << 26 | base << 21 | rt << 16 | (offset & 0xffff);
+  }
+
+  /**
+   * CPU 0 links a line with LL; CPU 1 stores to another word of that line; CPU 0's SC then fails
+   * and stores nothing. Without CPU 1's store the same SC succeeds.
+   */
+  @Test
+  void aStoreByAnotherCpuToTheLinkedLineBreaksTheLink() throws Exception {
+    for (boolean otherStores : new boolean[] {true, false}) {
+      int[] prog = code(
+          new int[] {bne(4, 0, 11), TinyElf.NOP}, // CPU 1 goes to word 12
+          li(T0, 0x8010_0000),
+          new int[] {ll(T1, T0, 0), addiu(T2, 0, 5), sc(T2, T0, 0), 0x1000_ffff, TinyElf.NOP, TinyElf.NOP,
+              TinyElf.NOP, TinyElf.NOP},
+          li(T0, 0x8010_0000), // word 12: CPU 1
+          new int[] {addiu(T1, 0, 9), sw(T1, T0, 4), 0x1000_ffff, TinyElf.NOP});
+      ElfFile elf = ElfFile.parse(Path.of("ll.elf"), TinyElf.build(true, KSEG0, prog, new byte[0]));
+      Machine m = new Machine(noCache(2, 1), new TreeMap<>(), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
+      m.load(elf);
+      m.start(1);
+      var cpu0 = m.cpus().get(0);
+      var cpu1 = m.cpus().get(1);
+      cpu0.run(5); // bne, nop, lui, ori, ll
+      assertTrue(cpu0.llBit());
+      if (otherStores) {
+        cpu1.run(6); // bne, nop (taken to word 12), lui, ori, addiu, sw
+        assertEquals(9, m.memory().loadWord(0x0010_0004));
+      }
+      cpu0.run(2); // addiu, sc
+      assertEquals(otherStores ? 0 : 1, cpu0.gpr(T2), "SC result");
+      assertEquals(otherStores ? 0 : 5, m.memory().loadWord(0x0010_0000));
+    }
+  }
+
   @Test
   void aDiskImageOfTheWrongSizeIsRefusedAtStart() throws Exception {
     Path img = dir.resolve("disk.img");
