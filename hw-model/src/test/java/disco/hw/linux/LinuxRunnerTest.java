@@ -43,6 +43,19 @@ class LinuxRunnerTest {
     }
   }
 
+  /** --trace: one line per executed instruction, as objdump -d prints it. */
+  @Test
+  void traceListsEveryInstructionInObjdumpSyntax() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream trace = new java.io.ByteArrayOutputStream();
+    ExecResult r = LinuxRunner.run(ExecRequest.of(helloProgram(true, 0)),
+        new Streams(new java.io.ByteArrayInputStream(new byte[0]), out, out, out, trace));
+    List<String> lines = trace.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(r.instructions(), lines.size());
+    assertEquals("  400054:\t24040001 \tli\ta0,1", lines.get(0)); // objdump prints addiu from zero as li
+    assertEquals("  400068:\t0000000c \tsyscall", lines.get(5));
+  }
+
   @Test
   void wrongByteOrderIsRefused() throws Exception {
     Path f = helloProgram(false, 0);
