@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
       NotBuiltCommand.Check.class,
       NotBuiltCommand.Conform.class,
       BenchCommand.class,
-      NotBuiltCommand.Report.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class DiscoCommand implements Runnable {

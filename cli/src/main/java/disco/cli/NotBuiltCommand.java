@@ -32,7 +32,4 @@ abstract class NotBuiltCommand implements Callable<Integer> {
 
   @Command(name = "conform", description = "Run the conformance suite against an implementation.")
   static final class Conform extends NotBuiltCommand {}
-
-  @Command(name = "report", description = "Print a report of a run's statistics.")
-  static final class Report extends NotBuiltCommand {}
 }

@@ -30,6 +30,23 @@ class RunCommandTest {
   }
 
   @Test
+  void reportPrintsSavedStatisticsAndRefusesOtherFiles() throws Exception {
+    Path json = dir.resolve("stats.json");
+    CliTest.Result run = CliTest.run("run", "--no-stats", "--kernel", HELLO.toString(), "--stats-json", json.toString());
+    assertEquals(0, run.status(), run.err());
+    CliTest.Result r = CliTest.run("report", json.toString());
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().startsWith("machine flash-8, "), r.out());
+    assertEquals(8 + 1, r.out().lines().filter(l -> l.matches("\\s*(cpu|\\d+)\\s+.*")).count(), r.out());
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"machine\": 3, \"cpus\": [");
+    CliTest.Result b = CliTest.run("report", bad.toString());
+    assertEquals(2, b.status());
+    assertTrue(b.err().startsWith("disco report: " + bad + ": not a statistics file"), b.err());
+    assertEquals(1, b.err().strip().lines().count(), b.err());
+  }
+
+  @Test
   void theBuiltInDemonstrationRuns() {
     CliTest.Result r = CliTest.run("run", "--no-stats");
     assertEquals(0, r.status(), r.err());

@@ -1,0 +1,57 @@
+package disco.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import disco.hw.machine.MachineStats;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code disco report}: prints the statistics a run saved with {@code --stats-json} as a table. */
+@Command(name = "report", description = "Print the statistics a run saved with `disco run --stats-json` as a table.")
+final class ReportCommand implements Callable<Integer> {
+  @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "STATS.json", description = "A file written by disco run --stats-json.")
+  @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
+  Path file;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    MachineStats stats;
+    try {
+      stats = new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .readValue(Files.readString(file), MachineStats.class);
+    } catch (NoSuchFileException e) {
+      err.println("disco report: " + file + ": no such file");
+      return ExitStatus.FAILURE;
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      err.println("disco report: " + file + ": not a statistics file" + where + ": "
+          + e.getOriginalMessage().lines().findFirst().orElse(""));
+      return ExitStatus.FAILURE;
+    } catch (IOException e) {
+      err.println("disco report: " + file + ": cannot be read: " + e.getMessage());
+      return ExitStatus.FAILURE;
+    }
+    if (stats == null || stats.cpus() == null) {
+      err.println("disco report: " + file + ": not a statistics file (no cpus)");
+      return ExitStatus.FAILURE;
+    }
+    out.print(stats.table());
+    return ExitStatus.OK;
+  }
+}
