@@ -149,6 +149,22 @@ class MachineTest {
     }
   }
 
+  /** A DMA write into memory breaks the LL link of a CPU linked to a line it covers. */
+  @Test
+  void aDmaWriteBreaksTheLink() throws Exception {
+    int[] prog = code(li(T0, 0x8010_0000), new int[] {ll(T1, T0, 0x40), 0x1000_ffff, TinyElf.NOP});
+    ElfFile elf = ElfFile.parse(Path.of("dma.elf"), TinyElf.build(true, KSEG0, prog, new byte[0]));
+    Machine m = new Machine(noCache(1, 1), new TreeMap<>(), new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
+    m.load(elf);
+    var cpu0 = m.cpus().get(0);
+    cpu0.run(3);
+    assertTrue(cpu0.llBit());
+    m.dma(0x0010_0200, 512, false); // a DMA read of memory leaves the link alone
+    assertTrue(cpu0.llBit());
+    m.dma(0x0010_0000, 512, true); // a DMA write over the linked line breaks it
+    assertTrue(!cpu0.llBit());
+  }
+
   @Test
   void aDiskImageOfTheWrongSizeIsRefusedAtStart() throws Exception {
     Path img = dir.resolve("disk.img");
