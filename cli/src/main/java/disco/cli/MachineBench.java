@@ -34,10 +34,7 @@ final class MachineBench {
     }
     out.printf("kernel             %s on %s (%d CPUs)%n", kernel, base.name(), base.cpus());
     for (boolean cache : new boolean[] {true, false}) {
-      MachineConfig c = new MachineConfig(base.name(), base.nodes(), base.cpusPerNode(), base.memoryPerNodeMb(),
-          cache, base.cacheKb(), base.lineBytes(), base.associativity(), base.protocol(), base.hitCycles(),
-          base.localMissCycles(), base.remoteMissCycles(), base.quantum(), base.tlbEntries(), base.missThreshold(),
-          base.endianness(), base.seed());
+      MachineConfig c = base.withCacheEnabled(cache);
       double best = Double.MAX_VALUE;
       MachineStats stats = null;
       for (int i = 0; i < Math.max(1, repeat); i++) {

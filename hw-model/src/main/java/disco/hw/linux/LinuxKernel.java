@@ -510,9 +510,8 @@ final class LinuxKernel implements Supervisor {
   }
 
   private void clockGettime(Cpu cpu, int buf, boolean time64) {
-    long n = nowNanos(cpu);
-    long sec = EPOCH_SECONDS + n / 1_000_000_000L;
-    long nsec = n % 1_000_000_000L;
+    long sec = nowSeconds(cpu);
+    long nsec = nowNanos(cpu) % 1_000_000_000L;
     if (time64) {
       storeLong(buf, sec);
       storeLong(buf + 8, nsec);
@@ -524,10 +523,9 @@ final class LinuxKernel implements Supervisor {
   }
 
   private void gettimeofday(Cpu cpu, int buf) {
-    long n = nowNanos(cpu);
     if (buf != 0) {
-      process.memory.storeWord(buf, (int) (EPOCH_SECONDS + n / 1_000_000_000L));
-      process.memory.storeWord(buf + 4, (int) (n % 1_000_000_000L / 1000));
+      process.memory.storeWord(buf, (int) nowSeconds(cpu));
+      process.memory.storeWord(buf + 4, (int) (nowNanos(cpu) % 1_000_000_000L / 1000));
     }
     ok(cpu, 0);
   }

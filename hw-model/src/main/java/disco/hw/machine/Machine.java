@@ -90,7 +90,7 @@ public final class Machine {
     }
     bus.attach(0x000, console);
     bus.attach(0x100, new HaltDevice(this));
-    bus.attach(0x200, new RealTimeClock(this));
+    bus.attach(0x200, new RealTimeClock());
     bus.attach(0x300, new InterProcessorInterrupts(this));
     bus.attach(0x400, this.disks);
     bus.attach(0x500, new MissCounterDevice(this, memorySystem));
@@ -330,10 +330,5 @@ public final class Machine {
       }
     }
     return new MachineStats(config.name(), clock, per, hottest, byCode);
-  }
-
-  int pageNode(long page) {
-    long pagesPerNode = ((long) config.memoryPerNodeMb() << 20) >>> 12;
-    return (int) Math.min(page / pagesPerNode, config.nodes() - 1);
   }
 }

@@ -106,10 +106,25 @@ public record MachineConfig(
         1, 60, 180, 10_000, 64, 0, Endianness.BIG, 1);
   }
 
-  private static MachineConfig withMemory(MachineConfig c, int mbPerNode) {
-    return new MachineConfig(c.name(), c.nodes(), c.cpusPerNode(), mbPerNode, c.cacheEnabled(), c.cacheKb(),
-        c.lineBytes(), c.associativity(), c.protocol(), c.hitCycles(), c.localMissCycles(),
-        c.remoteMissCycles(), c.quantum(), c.tlbEntries(), c.missThreshold(), c.endianness(), c.seed());
+  /** This configuration with {@code memoryPerNodeMb} changed. */
+  public MachineConfig withMemoryPerNodeMb(int mb) {
+    return new MachineConfig(name, nodes, cpusPerNode, mb, cacheEnabled, cacheKb, lineBytes,
+        associativity, protocol, hitCycles, localMissCycles, remoteMissCycles, quantum, tlbEntries,
+        missThreshold, endianness, seed);
+  }
+
+  /** This configuration with the cache model switched on or off. */
+  public MachineConfig withCacheEnabled(boolean enabled) {
+    return new MachineConfig(name, nodes, cpusPerNode, memoryPerNodeMb, enabled, cacheKb, lineBytes,
+        associativity, protocol, hitCycles, localMissCycles, remoteMissCycles, quantum, tlbEntries,
+        missThreshold, endianness, seed);
+  }
+
+  /** This configuration with {@code missThreshold} changed. */
+  public MachineConfig withMissThreshold(int threshold) {
+    return new MachineConfig(name, nodes, cpusPerNode, memoryPerNodeMb, cacheEnabled, cacheKb,
+        lineBytes, associativity, protocol, hitCycles, localMissCycles, remoteMissCycles, quantum,
+        tlbEntries, threshold, endianness, seed);
   }
 
   /** A named preset: {@code flash-1}, {@code flash-4}, {@code flash-8}, {@code flash-16}, {@code flash-32}. */
@@ -118,8 +133,8 @@ public record MachineConfig(
       case "flash-1" -> flash(1);
       case "flash-4" -> flash(4);
       case "flash-8" -> flash(8);
-      case "flash-16" -> withMemory(flash(16), 16);
-      case "flash-32" -> withMemory(flash(32), 8);
+      case "flash-16" -> flash(16).withMemoryPerNodeMb(16);
+      case "flash-32" -> flash(32).withMemoryPerNodeMb(8);
       default -> throw new IllegalArgumentException("unknown machine preset '" + name
           + "' (known: flash-1, flash-4, flash-8, flash-16, flash-32, or a .yaml/.json file)");
     };

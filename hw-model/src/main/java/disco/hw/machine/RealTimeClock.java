@@ -10,10 +10,6 @@ final class RealTimeClock implements Device {
   static final long EPOCH_SECONDS = 1_704_067_200L;
   static final long NANOS_PER_CYCLE = 5;
 
-  RealTimeClock(Machine machine) {
-    // the clock reads each CPU's own cycle count, which the machine keeps in step
-  }
-
   @Override
   public @org.checkerframework.checker.nullness.qual.Nullable Integer read(Cpu cpu, int offset) {
     long nanos = cpu.cycles() * NANOS_PER_CYCLE;

@@ -118,9 +118,7 @@ class GuestRunTest {
   @Test
   void missCounterThresholdRaisesTheHotPageInterrupt() throws Exception {
     MachineConfig f8 = MachineConfig.preset("flash-8");
-    MachineConfig hot = new MachineConfig(f8.name(), f8.nodes(), f8.cpusPerNode(), f8.memoryPerNodeMb(),
-        f8.cacheEnabled(), f8.cacheKb(), f8.lineBytes(), f8.associativity(), f8.protocol(), f8.hitCycles(),
-        f8.localMissCycles(), f8.remoteMissCycles(), f8.quantum(), f8.tlbEntries(), 16, f8.endianness(), f8.seed());
+    MachineConfig hot = f8.withMissThreshold(16);
     Run r = boot("remote", hot, Map.of());
     int ip5 = 1 << (8 + 5);
     assertTrue((r.machine().cpus().get(0).cp0().cause() & ip5) != 0, "IP5 not raised");
