@@ -184,6 +184,8 @@ public final class TestSummary {
       if (reason.isBlank()) {
         reason = "(no reason given: @Disabled?)";
       }
+      // Surefire may prefix the reason with the exception's class name.
+      reason = reason.replaceFirst("^[\\w.$]+(Exception|Error): ", "");
       String clazz = testcase.getAttribute("classname");
       String simple = clazz.substring(clazz.lastIndexOf('.') + 1);
       skips.add(new Skip(module, simple + "." + testcase.getAttribute("name"), reason.lines().findFirst().orElse("")));
