@@ -93,11 +93,15 @@ class BadInputTest {
         CliTest.run("run", "--kernel", HELLO, "--stats-json", dir.toString()));
   }
 
+  /** Asserts that {@code disco run --machine} of a file holding {@code yaml} is refused with {@code problem}. */
+  private void assertMachineRefused(String yaml, String problem) throws Exception {
+    Path m = write("m.yaml", yaml);
+    assertRefused("disco run: " + m + ": " + problem, CliTest.run("run", "--machine", m.toString(), "--kernel", HELLO));
+  }
+
   @Test
   void aMachineFileWithANullBase() throws Exception {
-    Path m = write("m.yaml", "base: ~\n");
-    assertRefused("disco run: " + m + ": field 'base': no value (leave the field out to take the default)",
-        CliTest.run("run", "--machine", m.toString(), "--kernel", HELLO));
+    assertMachineRefused("base: ~\n", "field 'base': no value (leave the field out to take the default)");
   }
 
   /** 512 CPUs with 64 MB caches of 16-byte lines pass validation but need tens of GB: refused at once. */
@@ -119,9 +123,7 @@ class BadInputTest {
 
   @Test
   void aFractionalNodeCountIsRefused() throws Exception {
-    Path m = write("m.yaml", "nodes: 1.5\n");
-    assertRefused("disco run: " + m + ": field 'nodes': must be a whole number, got 1.5",
-        CliTest.run("run", "--machine", m.toString(), "--kernel", HELLO));
+    assertMachineRefused("nodes: 1.5\n", "field 'nodes': must be a whole number, got 1.5");
   }
 
   @Test
@@ -211,8 +213,7 @@ class BadInputTest {
       {"- nodes: 4\n", "not valid YAML: expected 'field: value' lines, got a list"},
     };
     for (String[] c : cases) {
-      Path m = write("m.yaml", c[0]);
-      assertRefused("disco run: " + m + ": " + c[1], CliTest.run("run", "--machine", m.toString(), "--kernel", HELLO));
+      assertMachineRefused(c[0], c[1]);
     }
     assertRefused("disco run: " + dir + ": is a directory", CliTest.run("run", "--machine", dir.toString()));
     assertRefused("disco run: unknown machine preset 'flash-99' (known: flash-1, flash-4, flash-8, flash-16, flash-32, "

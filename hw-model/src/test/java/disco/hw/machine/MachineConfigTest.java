@@ -72,32 +72,34 @@ class MachineConfigTest {
     assertEquals(p + ": empty configuration", refusal(""));
   }
 
+  /** Asserts that {@code yaml} is refused as "bad.yaml: {@code problem}". */
+  private void assertRefused(String problem, String yaml) throws Exception {
+    assertEquals(dir.resolve("bad.yaml") + ": " + problem, refusal(yaml));
+  }
+
   @Test
   void aFieldWithoutAValueIsNamedNotFollowedIntoANullPointer() throws Exception {
-    String p = dir.resolve("bad.yaml").toString();
-    assertEquals(p + ": field 'base': no value (leave the field out to take the default)", refusal("base: ~\n"));
-    assertEquals(p + ": field 'nodes': no value (leave the field out to take the default)", refusal("nodes:\n"));
+    assertRefused("field 'base': no value (leave the field out to take the default)", "base: ~\n");
+    assertRefused("field 'nodes': no value (leave the field out to take the default)", "nodes:\n");
   }
 
   @Test
   void aFractionIsRefusedNotTruncated() throws Exception {
-    String p = dir.resolve("bad.yaml").toString();
-    assertEquals(p + ": field 'nodes': must be a whole number, got 1.5", refusal("nodes: 1.5\n"));
-    assertEquals(p + ": field 'seed': must be a whole number, got 0.25", refusal("seed: 0.25\n"));
+    assertRefused("field 'nodes': must be a whole number, got 1.5", "nodes: 1.5\n");
+    assertRefused("field 'seed': must be a whole number, got 0.25", "seed: 0.25\n");
   }
 
   @Test
   void wrongTypesAndHugeNumbersAreNamed() throws Exception {
-    String p = dir.resolve("bad.yaml").toString();
-    assertEquals(p + ": field 'nodes': must be a whole number, got 'many'", refusal("nodes: many\n"));
-    assertEquals(p + ": field 'nodes': must be a whole number, got '4'", refusal("nodes: \"4\"\n"));
-    assertEquals(p + ": field 'quantum': out of range, got 99999999999", refusal("quantum: 99999999999\n"));
-    assertEquals(p + ": field 'seed': out of range, got 99999999999999999999999", refusal("seed: 99999999999999999999999\n"));
-    assertEquals(p + ": field 'cacheEnabled': must be true or false, got 'sometimes'", refusal("cacheEnabled: sometimes\n"));
-    assertEquals(p + ": field 'protocol': must be a single value, got a list", refusal("protocol: [MSI, MESI]\n"));
-    assertEquals(p + ": field 'nodes': must be a single value, got a mapping", refusal("nodes: {a: 1}\n"));
-    assertEquals(p + ": cpusPerNode must be 1..8, got -3", refusal("cpusPerNode: -3\n"));
-    assertEquals(p + ": hitCycles must be 0..1000000, got 2000000000", refusal("hitCycles: 2000000000\n"));
+    assertRefused("field 'nodes': must be a whole number, got 'many'", "nodes: many\n");
+    assertRefused("field 'nodes': must be a whole number, got '4'", "nodes: \"4\"\n");
+    assertRefused("field 'quantum': out of range, got 99999999999", "quantum: 99999999999\n");
+    assertRefused("field 'seed': out of range, got 99999999999999999999999", "seed: 99999999999999999999999\n");
+    assertRefused("field 'cacheEnabled': must be true or false, got 'sometimes'", "cacheEnabled: sometimes\n");
+    assertRefused("field 'protocol': must be a single value, got a list", "protocol: [MSI, MESI]\n");
+    assertRefused("field 'nodes': must be a single value, got a mapping", "nodes: {a: 1}\n");
+    assertRefused("cpusPerNode must be 1..8, got -3", "cpusPerNode: -3\n");
+    assertRefused("hitCycles must be 0..1000000, got 2000000000", "hitCycles: 2000000000\n");
   }
 
   @Test
@@ -105,7 +107,7 @@ class MachineConfigTest {
     String p = dir.resolve("bad.yaml").toString();
     String unclosed = refusal("nodes: [4\n");
     assertTrue(unclosed.startsWith(p + ": not valid YAML at line "), unclosed);
-    assertEquals(p + ": not valid YAML: expected 'field: value' lines, got 'nodes 4'", refusal("nodes 4\n"));
+    assertRefused("not valid YAML: expected 'field: value' lines, got 'nodes 4'", "nodes 4\n");
     String twice = refusal("nodes: 4\nnodes: 8\n");
     assertTrue(twice.startsWith(p + ": not valid YAML at line 2: Duplicate field 'nodes'"), twice);
     Path json = dir.resolve("bad.json");
