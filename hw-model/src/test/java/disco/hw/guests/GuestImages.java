@@ -15,7 +15,10 @@ public final class GuestImages {
 
   /** Every program, in the Makefile's order; each has images/NAME.elf and expected/NAME.out. */
   public static final List<String> PROGRAMS =
-      List.of("hello", "timer", "smp", "disk", "spinlock", "remote", "compute");
+      List.of("hello", "timer", "smp", "disk", "spinlock", "remote", "compute", "cmdline");
+
+  /** The command line {@code expected/cmdline.out} shows: {@code disco run --append} with it. */
+  public static final String COMMAND_LINE = "root=/dev/disk0 init=/bin/pmake small";
 
   /** Sectors in the disk image {@link #writeDisk} makes by default (mkdisk.py's default too). */
   public static final int DISK_SECTORS = 16;
