@@ -7,6 +7,7 @@ import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
 import disco.hw.machine.MachineConfigFile;
 import disco.hw.machine.MachineStats;
+import disco.hw.machine.StopReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,10 +48,10 @@ final class MachineBench {
           return ExitStatus.FAILURE;
         }
         long start = System.nanoTime();
-        m.run(0, null);
+        StopReason reason = m.run(0, null);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (!m.halted() || m.exitStatus() != 0) {
-          err.println("disco bench: the kernel did not halt with status 0 (" + m.stopReason() + ", status " + m.exitStatus() + ")");
+        if (!reason.equals(new StopReason.Halted(0))) {
+          err.println("disco bench: the kernel did not halt with status 0 (" + reason.sentence() + ")");
           return ExitStatus.FAILURE;
         }
         if (seconds < best) {

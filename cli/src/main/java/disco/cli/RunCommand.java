@@ -9,6 +9,7 @@ import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
 import disco.hw.machine.MachineConfigFile;
 import disco.hw.machine.MachineStats;
+import disco.hw.machine.StopReason;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -101,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
     }
     boolean terminal = System.console() != null;
     long start = System.nanoTime();
-    m.run(maxCycles, terminal ? cycles -> progress(err, m, cycles, start) : null);
+    StopReason reason = m.run(maxCycles, terminal ? cycles -> progress(err, m, cycles, start) : null);
     if (terminal) {
       err.print("\r\033[K");
     }
@@ -114,13 +115,11 @@ final class RunCommand implements Callable<Integer> {
     if (json != null) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), stats);
     }
-    String reason = m.stopReason();
-    if (!m.halted()) {
-      err.println("disco run: " + reason);
-      return reason != null && reason.startsWith("stopped at the cycle limit") ? 124 : 3;
+    if (!(reason instanceof StopReason.Halted)) {
+      err.println("disco run: " + reason.sentence());
     }
     err.flush();
-    return m.exitStatus();
+    return reason.exitStatus();
   }
 
   private static void progress(PrintWriter err, Machine m, long cycles, long start) {
