@@ -113,6 +113,11 @@ public final class Machine {
     return memorySystem;
   }
 
+  /** The device window as the CPUs see it. */
+  disco.hw.cpu.Mmio devices() {
+    return bus;
+  }
+
   /** The machine clock: the furthest any CPU has run, in cycles. */
   public long clock() {
     return clock;
