@@ -35,6 +35,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Boot a bare-metal kernel on the multiprocessor model and print its statistics.",
       "Without --kernel, runs the built-in demonstration (every CPU started by IPI says hello)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "N:the value the guest wrote to the halt register (low 8 bits)",
+      "2:bad input",
+      "3:every CPU is idle and no device event is pending",
+      "124:--max-cycles reached",
+      "125:a CPU makes no progress (the same exception at the same PC, over and over)"
     })
 final class RunCommand implements Callable<Integer> {
   @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
