@@ -98,4 +98,18 @@ class HostileGuestsTest {
       assertTrue(out.toString(StandardCharsets.US_ASCII).endsWith("goodbye\n"), c.name());
     }
   }
+
+  @Test
+  void aLinuxProgramGivenAsTheKernelIsStoppedNotLeftRunning() throws Exception {
+    // A static mips-linux-gnu program: loaded at 0x00400000, entered in kuseg with BEV=1, so its
+    // first fetch is a TLB refill to 0xBFC00200, where nothing is (Vol. III, 6.2.2).
+    disco.hw.testing.Tools.require(disco.hw.testing.MipsCompiler.COMPILER);
+    java.nio.file.Path elf = disco.hw.testing.MipsCompiler.compile(
+        GuestImages.dir().resolveSibling("linux").resolve("int_arith.c"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Machine m = new Machine(MachineConfig.preset("flash-8"), new TreeMap<>(), new ByteArrayInputStream(new byte[0]), out);
+    m.load(ElfFile.read(elf));
+    StopReason r = m.run(0, null); // no cycle limit: the stop must come from the machine itself
+    assertEquals(StopReason.NoProgress.EXIT_STATUS, r.exitStatus(), r.sentence());
+  }
 }
