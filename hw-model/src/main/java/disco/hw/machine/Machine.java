@@ -278,7 +278,8 @@ public final class Machine {
    * no progress (it takes the same exception at the same PC over and over), or the clock passes
    * {@code maxCycles} (0: no limit). {@link #stopReason} says which.
    *
-   * @param progress called about every million cycles of machine time; may be null
+   * @param progress called at the start and then every 100 million cycles of machine time (about
+   *     a second of host time for one CPU); may be null
    * @return why the run ended
    */
   public StopReason run(long maxCycles, @Nullable LongConsumer progress) {
@@ -332,7 +333,7 @@ public final class Machine {
       }
       if (progress != null && clock >= nextProgress) {
         progress.accept(clock);
-        nextProgress = clock + 1_000_000_000L;
+        nextProgress = clock + 100_000_000L;
       }
     }
     console.flush();
