@@ -440,7 +440,7 @@ public final class Cpu {
       }
       if (!isRam(pa)) {
         // Nothing answers an instruction fetch from device space or from above RAM: a bus error on
-        // fetch (Vol. III, 6.2.17 "Bus Error Exception").
+        // fetch (Vol. III, "Bus Error Exception").
         raise(ExcCode.IBE, 0);
       }
       page = mem.allocate(pa >>> Memory.PAGE_SHIFT);
@@ -569,7 +569,7 @@ public final class Cpu {
   /**
    * The memory page for an access that no device register answers (LWL, LWR, SWL, SWR, LL, SC): the
    * devices decode only aligned LW and SW (docs/devices.md), so anything else in device space is a
-   * bus error on data (Vol. III, 6.2.17 "Bus Error Exception").
+   * bus error on data (Vol. III, "Bus Error Exception").
    */
   private int[] ramPage(int pa, int kind, int va) {
     int[] p = dataPage(pa, kind, va);

@@ -78,7 +78,7 @@ class HostileGuestsTest {
     StopReason.NoProgress np = (StopReason.NoProgress) r.reason();
     assertEquals(0, np.cpu());
     assertEquals(ExcCode.IBE, np.loop().code());
-    assertEquals(0xbfc0_0380, np.loop().pc()); // BEV=1: the general vector of the boot ROM (Vol. III, 6.2.2)
+    assertEquals(0xbfc0_0380, np.loop().pc()); // BEV=1: the general vector of the boot ROM (Vol. III, "Exception Vector Locations")
     assertEquals(Cpu.EXCEPTION_LOOP_LIMIT, np.loop().repeats());
     assertEquals("CPU 0 makes no progress: IBE (bus error on fetch) at pc 0xbfc00380, 1000 times in a row with"
         + " no instruction completing: the exception vector has nothing to execute", r.reason().sentence());
@@ -102,7 +102,7 @@ class HostileGuestsTest {
   @Test
   void aLinuxProgramGivenAsTheKernelIsStoppedNotLeftRunning() throws Exception {
     // A static mips-linux-gnu program: loaded at 0x00400000, entered in kuseg with BEV=1, so its
-    // first fetch is a TLB refill to 0xBFC00200, where nothing is (Vol. III, 6.2.2).
+    // first fetch is a TLB refill to 0xBFC00200, where nothing is (Vol. III, "Exception Vector Locations").
     disco.hw.testing.Tools.require(disco.hw.testing.MipsCompiler.COMPILER);
     java.nio.file.Path elf = disco.hw.testing.MipsCompiler.compile(
         GuestImages.dir().resolveSibling("linux").resolve("int_arith.c"));
