@@ -72,6 +72,14 @@ class MachineFuzzProperties {
     }
   }
 
+  /** {@code mtc0 t0, reg} with t0 = value: the guest moves its own vectors, mode and timer. */
+  record Cp0Write(int reg, int sel, int value) implements Step {
+    @Override
+    public String toString() {
+      return String.format("mtc0 0x%08x -> $%d.%d", value, reg, sel);
+    }
+  }
+
   /** Any instruction word. */
   record Raw(int word) implements Step {
     @Override
@@ -126,8 +134,16 @@ class MachineFuzzProperties {
     Arbitrary<Integer> registers = Arbitraries.of(toList(REGISTERS));
     Arbitrary<Step> pair = Combinators.combine(registers, values, registers, Arbitraries.of(0x23, 0x2b), values)
         .as((a, v, b, op, w) -> new Pair(new Access(0x2b, DEV + a, v), new Access(op, DEV + (a & ~0xff) + (b & 0xff), w)));
+    // Status, Cause, EPC, Compare, EBase: vectors where nothing is, interrupts on, timers.
+    Arbitrary<Step> cp0 = Combinators.combine(Arbitraries.of(List.of(12, 13, 14, 11, 15)), Arbitraries.frequencyOf(
+            Tuple.of(2, values), Tuple.of(1, Arbitraries.of(0x9e00_0000, 0xbfc0_0000, 0x8001_0000, 0xff01, 0x0040_0001))))
+        .as((reg, v) -> new Cp0Write(reg, reg == 15 ? 1 : 0, v));
+    // WAIT, SYSCALL, ERET, BREAK, EI, DI: the instructions that change what happens next.
+    Arbitrary<Step> control = Arbitraries.of(0x4200_0020, 0x0000_000c, 0x4200_0018, 0x0000_000d, 0x4160_6020, 0x4160_6000)
+        .map(Raw::new);
     Arbitrary<Step> step = Arbitraries.frequencyOf(
-        Tuple.of(5, device), Tuple.of(3, pair), Tuple.of(2, other), Tuple.of(1, raw));
+        Tuple.of(5, device), Tuple.of(3, pair), Tuple.of(2, other), Tuple.of(1, raw), Tuple.of(1, cp0),
+        Tuple.of(1, control));
     return step.list().ofMinSize(1).ofMaxSize(24);
   }
 
@@ -151,6 +167,9 @@ class MachineFuzzProperties {
       } else if (s instanceof Pair p) {
         access(code, p.first());
         access(code, p.second());
+      } else if (s instanceof Cp0Write c) {
+        li(code, T0, c.value());
+        code.add(0x4080_0000 | T0 << 16 | c.reg() << 11 | c.sel()); // mtc0 t0, reg, sel
       } else if (s instanceof Raw r) {
         code.add(r.word());
       }
