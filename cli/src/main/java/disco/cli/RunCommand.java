@@ -10,6 +10,7 @@ import disco.hw.machine.InvalidConfigException;
 import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
 import disco.hw.machine.MachineStats;
+import disco.hw.machine.StopReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,6 +34,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Boot a bare-metal kernel on the multiprocessor model and print its statistics.",
       "Without --kernel, runs the built-in demonstration (every CPU started by IPI says hello)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "N:the value the guest wrote to the halt register (low 8 bits)",
+      "2:bad input",
+      "3:every CPU is idle and no device event is pending",
+      "124:--max-cycles reached",
+      "125:a CPU makes no progress (the same exception at the same PC, over and over)"
     })
 final class RunCommand implements Callable<Integer> {
   @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
@@ -115,7 +124,7 @@ final class RunCommand implements Callable<Integer> {
     }
     boolean terminal = System.console() != null;
     long start = System.nanoTime();
-    m.run(maxCycles, terminal ? cycles -> progress(err, m, cycles, start) : null);
+    StopReason reason = m.run(maxCycles, terminal ? cycles -> progress(err, m, cycles, start) : null);
     if (terminal) {
       err.print("\r\033[K");
     }
@@ -133,13 +142,11 @@ final class RunCommand implements Callable<Integer> {
         return ExitStatus.FAILURE;
       }
     }
-    String reason = m.stopReason();
-    if (!m.halted()) {
-      err.println("disco run: " + reason);
-      return reason != null && reason.startsWith("stopped at the cycle limit") ? 124 : 3;
+    if (!(reason instanceof StopReason.Halted)) {
+      err.println("disco run: " + reason.sentence());
     }
     err.flush();
-    return m.exitStatus();
+    return reason.exitStatus();
   }
 
   static final String SNAPSHOT = ",snapshot";

@@ -3,6 +3,7 @@ package disco.hw.machine;
 import disco.hw.cpu.Cp0;
 import disco.hw.cpu.Cpu;
 import disco.hw.cpu.ExcCode;
+import disco.hw.cpu.ExceptionLoop;
 import disco.hw.cpu.MemoryTiming;
 import disco.hw.elf.ElfFile;
 import disco.hw.elf.ElfFormatException;
@@ -45,7 +46,7 @@ public final class Machine {
   private int entry;
   private boolean halted;
   private int exitStatus;
-  private @Nullable String stopReason;
+  private @Nullable StopReason stopReason;
   private long clock;
 
   /** Something that happens at a given machine cycle (a DMA completion). */
@@ -124,6 +125,11 @@ public final class Machine {
     return memorySystem;
   }
 
+  /** The device window as the CPUs see it. */
+  disco.hw.cpu.Mmio devices() {
+    return bus;
+  }
+
   /** The machine clock: the furthest any CPU has run, in cycles. */
   public long clock() {
     return clock;
@@ -137,9 +143,19 @@ public final class Machine {
     return exitStatus;
   }
 
-  /** Why the run ended, if not by the halt register. */
-  public @Nullable String stopReason() {
+  /** Why the last {@link #run} ended; null before the first run ends. */
+  public @Nullable StopReason stopReason() {
     return stopReason;
+  }
+
+  /**
+   * Whether machine addresses [pa, pa + length) are all RAM: below the memory size and clear of
+   * device space, {@code 0x1F000000..0x1FFFFFFF}, which wins over the memory behind it on a machine
+   * of more than 496 MB (docs/devices.md).
+   */
+  boolean isRam(long pa, long length) {
+    return pa >= 0 && length >= 0 && pa + length <= config.memoryBytes()
+        && (pa + length <= DeviceBus.BASE || pa >= DeviceBus.SPACE_END);
   }
 
   int nodeOfCpu(int cpu) {
@@ -247,6 +263,7 @@ public final class Machine {
   void halt(int status) {
     halted = true;
     exitStatus = status & 0xff;
+    stopReason = new StopReason.Halted(status);
     for (Cpu c : cpus) {
       c.halt();
     }
@@ -267,8 +284,9 @@ public final class Machine {
     if (kind == MemoryTiming.STORE) {
       breakLinks(n, pa, 4);
     }
-    if (DeviceBus.inWindow(pa)) {
-      return config.localMissCycles(); // an uncached device register access
+    if (!isRam(Integer.toUnsignedLong(pa), 1)) {
+      // A device register, or nothing (the access is a bus error): no cache, no directory.
+      return config.localMissCycles();
     }
     long cost = memorySystem.access(n, Integer.toUnsignedLong(pa), kind == MemoryTiming.STORE, cached);
     if (memorySystem.threshold() > 0) {
@@ -317,13 +335,17 @@ public final class Machine {
   }
 
   /**
-   * Runs until the halt register is written, every CPU is idle with nothing pending, or the clock
-   * passes {@code maxCycles} (0: no limit).
+   * Runs until the halt register is written, every CPU is idle with nothing pending, a CPU can make
+   * no progress (it takes the same exception at the same PC over and over), or the clock passes
+   * {@code maxCycles} (0: no limit). {@link #stopReason} says which.
    *
-   * @param progress called about every million cycles of machine time; may be null
+   * @param progress called at the start and then every 100 million cycles of machine time (about
+   *     a second of host time for one CPU); may be null
+   * @return why the run ended
    */
-  public void run(long maxCycles, @Nullable LongConsumer progress) {
+  public StopReason run(long maxCycles, @Nullable LongConsumer progress) {
     long nextProgress = 0;
+    StopReason.@Nullable NoProgress stuck = null;
     while (!halted) {
       boolean ran = false;
       for (int i = 0; i < cpus.size() && !halted; i++) {
@@ -335,6 +357,15 @@ public final class Machine {
           ran = true;
         }
         clock = Math.max(clock, c.cycles());
+        ExceptionLoop loop = c.exceptionLoop();
+        if (loop != null) {
+          stuck = new StopReason.NoProgress(i, loop);
+          break;
+        }
+      }
+      if (stuck != null) {
+        stopReason = stuck;
+        break;
       }
       for (Event e = events.peek(); e != null && e.cycle() <= clock; e = events.peek()) {
         events.remove().action().run();
@@ -345,7 +376,7 @@ public final class Machine {
       if (!ran) {
         Event next = events.peek();
         if (next == null) {
-          stopReason = "every CPU is waiting or parked and no device event is pending";
+          stopReason = new StopReason.Idle();
           break;
         }
         // Idle until the next device event: advance the waiting CPUs' clocks with the machine's.
@@ -358,15 +389,21 @@ public final class Machine {
         }
       }
       if (maxCycles > 0 && clock >= maxCycles) {
-        stopReason = "stopped at the cycle limit of " + maxCycles;
+        stopReason = new StopReason.CycleLimit(maxCycles);
         break;
       }
       if (progress != null && clock >= nextProgress) {
         progress.accept(clock);
-        nextProgress = clock + 1_000_000_000L;
+        nextProgress = clock + 100_000_000L;
       }
     }
     console.flush();
+    StopReason reason = stopReason;
+    if (reason == null) { // halted before this run began
+      reason = new StopReason.Halted(exitStatus);
+      stopReason = reason;
+    }
+    return reason;
   }
 
   /** The run's statistics. */
