@@ -15,6 +15,16 @@ final class MissCounterDevice implements Device {
     this.counters = counters;
   }
 
+  int[] registers() {
+    return new int[] {page, node, lastNode};
+  }
+
+  void restoreRegisters(int[] r) {
+    page = r[0];
+    node = r[1];
+    lastNode = r[2];
+  }
+
   @Override
   public @org.checkerframework.checker.nullness.qual.Nullable Integer read(Cpu cpu, int offset) {
     return switch (offset) {
