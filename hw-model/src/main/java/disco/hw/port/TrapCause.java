@@ -11,6 +11,10 @@ public sealed interface TrapCause {
   /** Cause.ExcCode of this trap. */
   int excCode();
 
+  private static int tlbCode(Access access) {
+    return access == Access.STORE ? ExcCode.TLBS : ExcCode.TLBL;
+  }
+
   /**
    * TLB Refill (Vol. III 6.2.8): no entry matched {@code badVAddr} under {@code asid}. Taken at the
    * refill vector (offset 0) when EXL was clear, at the general vector otherwise ({@code exlWasSet}).
@@ -18,7 +22,7 @@ public sealed interface TrapCause {
   record TlbRefill(Access access, int badVAddr, int asid, boolean exlWasSet) implements TrapCause {
     @Override
     public int excCode() {
-      return access == Access.STORE ? ExcCode.TLBS : ExcCode.TLBL;
+      return tlbCode(access);
     }
   }
 
@@ -26,7 +30,7 @@ public sealed interface TrapCause {
   record TlbInvalid(Access access, int badVAddr, int asid) implements TrapCause {
     @Override
     public int excCode() {
-      return access == Access.STORE ? ExcCode.TLBS : ExcCode.TLBL;
+      return tlbCode(access);
     }
   }
 
