@@ -105,15 +105,21 @@ public final class Fingerprint {
         bytes('E', e.name().getBytes(StandardCharsets.UTF_8));
       } else if (o instanceof int[] a) {
         tag('i', a.length);
-        for (int v : a) {
+        for (int off = 0; off < a.length; ) {
           room(4);
-          buf.putInt(v);
+          int n = Math.min(buf.remaining() / 4, a.length - off);
+          buf.asIntBuffer().put(a, off, n);
+          buf.position(buf.position() + 4 * n);
+          off += n;
         }
       } else if (o instanceof long[] a) {
         tag('j', a.length);
-        for (long v : a) {
+        for (int off = 0; off < a.length; ) {
           room(8);
-          buf.putLong(v);
+          int n = Math.min(buf.remaining() / 8, a.length - off);
+          buf.asLongBuffer().put(a, off, n);
+          buf.position(buf.position() + 8 * n);
+          off += n;
         }
       } else if (o instanceof boolean[] a) {
         tag('z', a.length);

@@ -95,6 +95,23 @@ class SnapshotRestoreTest {
     assertArrayEquals(Files.readAllBytes(diskA), Files.readAllBytes(diskB));
   }
 
+  /**
+   * The comparison has teeth: a restore that loses one CPU's fetch cache (a cache of the
+   * interpreter's, but one that decides which fetches the memory system sees) is caught.
+   */
+  @Test
+  void aRestoreThatLosesTheFetchCacheIsCaught() throws Exception {
+    Booted a = new Booted("spinlock", FLASH8, Map.of());
+    a.port.runRounds(6, Scheduler.ROUND_ROBIN);
+    Booted b = new Booted("spinlock", FLASH8, Map.of());
+    b.port.restore(a.port.snapshot());
+    b.machine.cpus().get(3).flushTranslations();
+    assertFalse(a.port.fingerprint().equals(b.port.fingerprint()), "the fetch cache is state");
+    a.finish();
+    b.finish();
+    assertFalse(a.port.fingerprint().equals(b.port.fingerprint()), "the runs end apart");
+  }
+
   private static boolean allStarted(Booted b) {
     for (int i = 0; i < b.port.cpuCount(); i++) {
       if (!b.machine.started(i)) {
