@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A machine snapshot mid-run and restored into a fresh machine runs on exactly as the original:
@@ -93,6 +95,32 @@ class SnapshotRestoreTest {
     assertArrayEquals(a.traceHash, b.traceHash);
     assertEquals(a.machine.stats(), b.machine.stats());
     assertArrayEquals(Files.readAllBytes(diskA), Files.readAllBytes(diskB));
+  }
+
+  /**
+   * Snapshots taken at odd points (in the middle of a quantum, after whole rounds) of guests that
+   * sleep in WAIT with the timer (timer), start CPUs by IPI (smp) and walk remote memory with the
+   * miss counters at a threshold (remote) restore exactly.
+   */
+  @ParameterizedTest(name = "{0}: {1} rounds, then {2} steps of CPU 0")
+  @CsvSource({"timer, 0, 777", "timer, 0, 2000", "smp, 0, 1234", "smp, 0, 9000", "remote, 4, 999"})
+  void aSnapshotAnywhereRestoresExactly(String program, int rounds, int steps) throws Exception {
+    MachineConfig config = FLASH8.withMissThreshold(program.equals("remote") ? 16 : 0);
+    Booted a = new Booted(program, config, Map.of());
+    a.port.runRounds(rounds, Scheduler.ROUND_ROBIN);
+    a.port.step(0, steps);
+    Booted b = new Booted(program, config, Map.of());
+    b.port.restore(a.port.snapshot());
+    a.resetTrace();
+    b.resetTrace();
+    a.finish();
+    b.finish();
+    assertTrue(a.traced[0] > 0, "ran on");
+    assertArrayEquals(a.traceHash, b.traceHash);
+    assertEquals(a.machine.stats(), b.machine.stats());
+    assertEquals(a.consoleText(), b.consoleText());
+    assertEquals(a.machine.exitStatus(), b.machine.exitStatus());
+    assertEquals(a.port.fingerprint(), b.port.fingerprint());
   }
 
   /**
