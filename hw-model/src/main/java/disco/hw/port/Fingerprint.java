@@ -104,23 +104,9 @@ public final class Fingerprint {
       } else if (o instanceof Enum<?> e) {
         bytes('E', e.name().getBytes(StandardCharsets.UTF_8));
       } else if (o instanceof int[] a) {
-        tag('i', a.length);
-        for (int off = 0; off < a.length; ) {
-          room(4);
-          int n = Math.min(buf.remaining() / 4, a.length - off);
-          buf.asIntBuffer().put(a, off, n);
-          buf.position(buf.position() + 4 * n);
-          off += n;
-        }
+        array('i', a.length, 4, (b, off, n) -> b.asIntBuffer().put(a, off, n));
       } else if (o instanceof long[] a) {
-        tag('j', a.length);
-        for (int off = 0; off < a.length; ) {
-          room(8);
-          int n = Math.min(buf.remaining() / 8, a.length - off);
-          buf.asLongBuffer().put(a, off, n);
-          buf.position(buf.position() + 8 * n);
-          off += n;
-        }
+        array('j', a.length, 8, (b, off, n) -> b.asLongBuffer().put(a, off, n));
       } else if (o instanceof boolean[] a) {
         tag('z', a.length);
         for (boolean v : a) {
@@ -140,11 +126,22 @@ public final class Fingerprint {
     }
 
     private void bytes(int t, byte[] a) {
-      tag(t, a.length);
-      for (int off = 0; off < a.length; ) {
-        room(1);
-        int n = Math.min(buf.remaining(), a.length - off);
-        buf.put(a, off, n);
+      array(t, a.length, 1, (b, off, n) -> b.put(a, off, n));
+    }
+
+    /** Puts {@code n} elements from {@code off} at the start of {@code b} (its position untouched). */
+    private interface Chunk {
+      void put(ByteBuffer b, int off, int n);
+    }
+
+    /** An array of {@code length} elements of {@code width} bytes, in chunks as the buffer allows. */
+    private void array(int t, int length, int width, Chunk chunk) {
+      tag(t, length);
+      for (int off = 0; off < length; ) {
+        room(width);
+        int n = Math.min(buf.remaining() / width, length - off);
+        chunk.put(buf.slice(), off, n);
+        buf.position(buf.position() + width * n);
         off += n;
       }
     }
