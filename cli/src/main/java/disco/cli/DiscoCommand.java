@@ -33,6 +33,10 @@ public final class DiscoCommand implements Runnable {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new DiscoCommand());
     cl.setExitCodeExceptionMapper(t -> ExitStatus.FAILURE);
+    // Everything after the program's name is the program's, as with `qemu-mips PROG ARGS`:
+    // `disco exec PROG --stats` passes --stats to PROG. (unmatchedOptionsArePositionalParams
+    // would not do: an argument that is also one of exec's own options would still be taken.)
+    cl.getSubcommands().get("exec").setStopAtPositional(true);
     return cl;
   }
 

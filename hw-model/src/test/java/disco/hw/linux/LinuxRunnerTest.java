@@ -49,7 +49,7 @@ class LinuxRunnerTest {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream trace = new java.io.ByteArrayOutputStream();
     ExecResult r = LinuxRunner.run(ExecRequest.of(helloProgram(true, 0)),
-        new Streams(new java.io.ByteArrayInputStream(new byte[0]), out, out, out, trace));
+        new Streams(new java.io.ByteArrayInputStream(new byte[0]), out, out, trace));
     List<String> lines = trace.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(r.instructions(), lines.size());
     assertEquals("  400054:\t24040001 \tli\ta0,1", lines.get(0)); // objdump prints addiu from zero as li
