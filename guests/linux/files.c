@@ -361,6 +361,29 @@ int main(void) {
   printf("notes: %d lines, %d odd\n", lines, odd);
   T(fopen("missing/notes", "r") == NULL);
 
+  printf("-- times, modes, owners\n");
+  struct timespec times[2] = {{1000, 5}, {2000000000, 7}};
+  T(utimensat(AT_FDCWD, "b.txt", times, 0));
+  T(stat("b.txt", &st2));
+  printf("atime %lld.%09ld mtime %lld.%09ld\n", (long long)st2.st_atime, st2.st_atim.tv_nsec,
+         (long long)st2.st_mtime, st2.st_mtim.tv_nsec);
+  struct timespec omit[2] = {{5, UTIME_OMIT}, {3000, 0}};
+  fd = open("b.txt", O_RDONLY);
+  T(futimens(fd, omit));
+  T(fstat(fd, &st2));
+  printf("atime %lld mtime %lld\n", (long long)st2.st_atime, (long long)st2.st_mtime);
+  struct timespec bad[2] = {{0, 1000000000}, {0, 0}};
+  T(utimensat(AT_FDCWD, "b.txt", bad, 0));
+  T(utimensat(AT_FDCWD, "missing", times, 0));
+  T(fchmod(fd, 0600));
+  T(chmod("d", 0700));
+  T(chmod("missing", 0700));
+  T(chown("b.txt", -1, -1));
+  T(fchown(fd, -1, -1));
+  T(fstat(fd, &st2));
+  describe("b.txt after fchmod", &st2);
+  close(fd);
+
   printf("-- harmless calls\n");
   T(prctl(PR_SET_NAME, "files", 0, 0, 0));
   struct timespec ts = {0, 1000000};

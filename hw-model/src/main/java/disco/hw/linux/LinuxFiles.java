@@ -410,6 +410,96 @@ final class LinuxFiles {
     return 0;
   }
 
+  /** fchmod: the mode of an open file's host file. */
+  int fchmod(int fd, int mode) throws Errno {
+    Path p = file(fd).path();
+    if (p == null) {
+      return 0; // a pipe or stream: Linux changes the inode of the pipe, which no one sees
+    }
+    return chmod(p, mode);
+  }
+
+  /** chown and friends: owner and group of a host file (-1 leaves one unchanged). */
+  int chown(Path p, int uid, int gid, boolean follow) throws Errno {
+    if (!exists(p)) {
+      throw new Errno(Errno.ENOENT);
+    }
+    LinkOption[] how = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+    try {
+      if (uid != -1) {
+        Files.setAttribute(p, "unix:uid", uid, how);
+      }
+      if (gid != -1) {
+        Files.setAttribute(p, "unix:gid", gid, how);
+      }
+    } catch (IOException e) {
+      throw Errno.of(e);
+    }
+    return 0;
+  }
+
+  /** The host file a descriptor refers to (for the f* calls that change a file's attributes). */
+  Path pathOf(int fd) throws Errno {
+    Path p = file(fd).path();
+    if (p == null) {
+      throw new Errno(Errno.EINVAL);
+    }
+    return p;
+  }
+
+  static final int UTIME_NOW = (1 << 30) - 1;
+  static final int UTIME_OMIT = (1 << 30) - 2;
+
+  /**
+   * utimensat (32-bit timespecs) and utimensat_time64: access and modification times, "now"
+   * (the host's, as under qemu) for a null array or UTIME_NOW, unchanged for UTIME_OMIT. A null
+   * path means the descriptor itself (futimens).
+   */
+  int utimensat(int dirfd, int pathAddr, int times, int flags, boolean time64) throws Errno {
+    Path p = pathAddr == 0 ? pathOf(dirfd) : resolve(dirfd, pathAddr, (flags & AT_SYMLINK_NOFOLLOW) == 0);
+    if (!exists(p)) {
+      throw new Errno(Errno.ENOENT);
+    }
+    java.nio.file.attribute.FileTime[] t = new java.nio.file.attribute.FileTime[2];
+    for (int i = 0; i < 2; i++) {
+      long sec;
+      long nsec;
+      if (times == 0) {
+        sec = 0;
+        nsec = UTIME_NOW;
+      } else {
+        int size = time64 ? 16 : 8;
+        check(times + size * i, size);
+        int at = times + size * i;
+        sec = time64 ? load64(at) : memory.loadWord(at);
+        nsec = time64 ? load64(at + 8) : memory.loadWord(at + 4);
+      }
+      if (nsec == UTIME_OMIT) {
+        continue;
+      }
+      if (nsec != UTIME_NOW && (nsec < 0 || nsec > 999_999_999)) {
+        throw new Errno(Errno.EINVAL);
+      }
+      t[i] = java.nio.file.attribute.FileTime.from(nsec == UTIME_NOW ? Instant.now()
+          : Instant.ofEpochSecond(sec, nsec));
+    }
+    LinkOption[] how = (flags & AT_SYMLINK_NOFOLLOW) != 0
+        ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
+    try {
+      Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, how)
+          .setTimes(t[1], t[0], null);
+    } catch (IOException e) {
+      throw Errno.of(e);
+    }
+    return 0;
+  }
+
+  long load64(int address) {
+    long a = Integer.toUnsignedLong(memory.loadWord(address));
+    long b = Integer.toUnsignedLong(memory.loadWord(address + 4));
+    return memory.order().isBig() ? (a << 32) | b : (b << 32) | a;
+  }
+
   /** stat of a path, or (AT_EMPTY_PATH with an empty path) of the descriptor itself. */
   Stat statAt(int dirfd, int pathAddr, int flags) throws Errno {
     String path = string(pathAddr);

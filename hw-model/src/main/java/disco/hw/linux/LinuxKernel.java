@@ -234,6 +234,16 @@ final class LinuxKernel implements Supervisor {
       case 4439 -> sys(cpu, () -> f.access(a0, a1, a2, a3)); // faccessat2
       case 4015 -> sys(cpu, () -> f.chmod(f.resolve(LinuxFiles.AT_FDCWD, a0, true), a1));
       case 4299 -> sys(cpu, () -> f.chmod(f.resolve(a0, a1, true), a2)); // fchmodat
+      case 4094 -> sys(cpu, () -> f.fchmod(a0, a1));
+      case 4202 -> sys(cpu, () -> f.chown(f.resolve(LinuxFiles.AT_FDCWD, a0, true), a1, a2, true)); // chown
+      case 4016 -> sys(cpu, () -> f.chown(f.resolve(LinuxFiles.AT_FDCWD, a0, false), a1, a2, false)); // lchown
+      case 4095 -> sys(cpu, () -> f.chown(f.pathOf(a0), a1, a2, true)); // fchown
+      case 4291 -> sys(cpu, () -> { // fchownat(dirfd, path, uid, gid, flags)
+        boolean follow = (arg(cpu, 4) & LinuxFiles.AT_SYMLINK_NOFOLLOW) == 0;
+        return f.chown(f.resolve(a0, a1, follow), a2, a3, follow);
+      });
+      case 4316 -> sys(cpu, () -> f.utimensat(a0, a1, a2, a3, false));
+      case 4412 -> sys(cpu, () -> f.utimensat(a0, a1, a2, a3, true)); // utimensat_time64
       case 4060 -> ok(cpu, f.umask(a0));
       case 4203 -> sys(cpu, () -> f.getcwd(a0, a1));
       case 4012 -> sys(cpu, () -> f.chdir(a0));
@@ -507,16 +517,10 @@ final class LinuxKernel implements Supervisor {
   private void prlimit(Cpu cpu, int resource, int oldBuf) {
     if (oldBuf != 0) {
       long value = resource == 3 ? LinuxProcess.STACK_SIZE : -1L;
-      storeLong(oldBuf, value);
-      storeLong(oldBuf + 8, -1L);
+      files.store64(oldBuf, value);
+      files.store64(oldBuf + 8, -1L);
     }
     ok(cpu, 0);
-  }
-
-  private void storeLong(int address, long v) {
-    boolean big = process.memory.order().isBig();
-    process.memory.storeWord(address, big ? (int) (v >>> 32) : (int) v);
-    process.memory.storeWord(address + 4, big ? (int) v : (int) (v >>> 32));
   }
 
   private long nowNanos(Cpu cpu) {
@@ -531,8 +535,8 @@ final class LinuxKernel implements Supervisor {
     long sec = nowSeconds(cpu);
     long nsec = nowNanos(cpu) % 1_000_000_000L;
     if (time64) {
-      storeLong(buf, sec);
-      storeLong(buf + 8, nsec);
+      files.store64(buf, sec);
+      files.store64(buf + 8, nsec);
     } else {
       process.memory.storeWord(buf, (int) sec);
       process.memory.storeWord(buf + 4, (int) nsec);

@@ -45,7 +45,7 @@ class BusyboxDifferentialTest {
   /** One invocation: its name, argv[1..] and standard input. */
   record Invocation(String name, List<String> args, String stdin) {}
 
-  static Invocation run(String name, String stdin, String... args) {
+  static Invocation input(String name, String stdin, String... args) {
     return new Invocation(name, List.of(args), stdin);
   }
 
@@ -74,14 +74,14 @@ class BusyboxDifferentialTest {
       sh("sh pipeline", "echo hi | tr a-z A-Z"),
       sh("sh external command", "cat words.txt"),
       run("cat file", "cat", "words.txt"),
-      run("cat stdin", WORDS, "cat"),
+      input("cat stdin", WORDS, "cat"),
       run("cat missing file", "cat", "missing.txt"),
       run("sort", "sort", "words.txt"),
       run("sort -n -r", "sort", "-n", "-r", "numbers.txt"),
-      run("sort -u stdin", WORDS, "sort", "-u"),
+      input("sort -u stdin", WORDS, "sort", "-u"),
       run("uniq -c", "uniq", "-c", "sorted.txt"),
       run("wc", "wc", "words.txt", "numbers.txt"),
-      run("wc -l stdin", WORDS, "wc", "-l"),
+      input("wc -l stdin", WORDS, "wc", "-l"),
       run("md5sum", "md5sum", "words.txt", "numbers.txt"),
       run("sha1sum", "sha1sum", "words.txt"),
       run("sha256sum", "sha256sum", "words.txt"),
@@ -97,7 +97,7 @@ class BusyboxDifferentialTest {
       run("grep -c -v", "grep", "-c", "-v", "a", "words.txt"),
       run("grep -r", "grep", "-r", "deep", "dir"),
       run("grep no match", "grep", "kiwi", "words.txt"),
-      run("tr", "Hello, World\n", "tr", "a-zA-Z", "n-za-mN-ZA-M"),
+      input("tr", "Hello, World\n", "tr", "a-zA-Z", "n-za-mN-ZA-M"),
       run("cut", "cut", "-d,", "-f2", "table.csv"),
       run("head", "head", "-n", "3", "words.txt"),
       run("tail", "tail", "-n", "2", "words.txt"),
