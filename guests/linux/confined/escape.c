@@ -13,17 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The call, its result, and its errno's name when it failed. */
 static void show(const char *what, long r) {
-  printf("%s -> %ld", what, r);
-  if (r < 0) printf(" %s", strerrorname_np(errno));
-  printf("\n");
+  printf("%s -> %ld%s%s\n", what, r, r < 0 ? " " : "", r < 0 ? strerrorname_np(errno) : "");
 }
-#define T(expr)             \
-  do {                      \
-    errno = 0;              \
-    long r_ = (long)(expr); \
-    show(#expr, r_);        \
-  } while (0)
+#define T(expr) (errno = 0, show(#expr, (long)(expr)))
 
 int main(void) {
   struct stat st;
