@@ -18,6 +18,7 @@ class Errno extends Exception {
   static final int ENOENT = 2;
   static final int EIO = 5;
   static final int EBADF = 9;
+  static final int ECHILD = 10;
   static final int EAGAIN = 11;
   static final int ENOMEM = 12;
   static final int EACCES = 13;

@@ -263,6 +263,46 @@ final class LinuxFiles {
     return total;
   }
 
+  /**
+   * sendfile and sendfile64: up to {@code count} bytes from a file to any descriptor, from the
+   * file's offset, or from {@code *offsetAddr} (then the file's own offset stays, and the pointed
+   * offset advances).
+   */
+  int sendfile(int outFd, int inFd, int offsetAddr, int count, boolean offset64) throws Errno {
+    OpenFile in = file(inFd);
+    OpenFile out = file(outFd);
+    if (!in.readable() || !out.writable()) {
+      throw new Errno(Errno.EBADF);
+    }
+    if (!(in instanceof OpenFile.HostFile) && !(in instanceof OpenFile.Null)) {
+      throw new Errno(Errno.EINVAL); // the source must be a file that can be mapped
+    }
+    if (count < 0) {
+      throw new Errno(Errno.EINVAL);
+    }
+    long saved = in.seek(0, 1);
+    long from = saved;
+    if (offsetAddr != 0) {
+      check(offsetAddr, offset64 ? 8 : 4);
+      from = offset64 ? load64(offsetAddr) : memory.loadWord(offsetAddr);
+      in.seek(from, 0);
+    }
+    byte[] b = new byte[Math.min(count, 1 << 16)];
+    int n = in.read(b);
+    int written = n > 0 ? out.write(java.util.Arrays.copyOf(b, n)) : 0;
+    if (offsetAddr != 0) {
+      in.seek(saved, 0);
+      if (offset64) {
+        store64(offsetAddr, from + written);
+      } else {
+        memory.storeWord(offsetAddr, (int) (from + written));
+      }
+    } else if (written < n) {
+      in.seek(from + written, 0);
+    }
+    return written;
+  }
+
   long seek(int fd, long offset, int whence) throws Errno {
     return file(fd).seek(offset, whence);
   }

@@ -245,6 +245,11 @@ final class LinuxKernel implements Supervisor {
       case 4316 -> sys(cpu, () -> f.utimensat(a0, a1, a2, a3, false));
       case 4412 -> sys(cpu, () -> f.utimensat(a0, a1, a2, a3, true)); // utimensat_time64
       case 4060 -> ok(cpu, f.umask(a0));
+      case 4207 -> sys(cpu, () -> f.sendfile(a0, a1, a2, a3, false)); // sendfile
+      case 4237 -> sys(cpu, () -> f.sendfile(a0, a1, a2, a3, true)); // sendfile64
+      case 4114 -> fail(cpu, Errno.ECHILD); // wait4: there is never a child (no fork)
+      case 4065, 4132, 4151 -> ok(cpu, PID); // getpgrp, getpgid, getsid: its own group and session
+      case 4057 -> ok(cpu, 0); // setpgid
       case 4203 -> sys(cpu, () -> f.getcwd(a0, a1));
       case 4012 -> sys(cpu, () -> f.chdir(a0));
       case 4133 -> sys(cpu, () -> f.fchdir(a0));
