@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -360,6 +361,18 @@ int main(void) {
   fclose(f);
   printf("notes: %d lines, %d odd\n", lines, odd);
   T(fopen("missing/notes", "r") == NULL);
+
+  printf("-- sendfile\n");
+  fd = open("b.txt", O_RDONLY);
+  off_t off = 5;
+  fflush(stdout);
+  T(sendfile(1, fd, &off, 10));
+  printf("off %ld, file offset %ld\n", (long)off, (long)lseek(fd, 0, SEEK_CUR));
+  fflush(stdout);
+  T(sendfile64(1, fd, NULL, 4));
+  printf("file offset %ld\n", (long)lseek(fd, 0, SEEK_CUR));
+  T(sendfile(fd, 0, NULL, 4));
+  close(fd);
 
   printf("-- times, modes, owners\n");
   struct timespec times[2] = {{1000, 5}, {2000000000, 7}};
