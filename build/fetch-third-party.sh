@@ -26,6 +26,7 @@ if [[ ! -x "$busybox" ]]; then
     apt-get update -q >&2
   fi
   tmp="$(mktemp -d)"
+  chmod 755 "$tmp" # apt-get download runs as the _apt user where it can
   trap 'rm -rf "$tmp"' EXIT
   # A list from before the architecture was added (or an old one) lacks the package: update once.
   if ! (cd "$tmp" && apt-get download -q "$package:$arch" >&2); then

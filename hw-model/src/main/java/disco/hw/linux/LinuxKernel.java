@@ -250,6 +250,7 @@ final class LinuxKernel implements Supervisor {
       case 4114 -> fail(cpu, Errno.ECHILD); // wait4: there is never a child (no fork)
       case 4065, 4132, 4151 -> ok(cpu, PID); // getpgrp, getpgid, getsid: its own group and session
       case 4057 -> ok(cpu, 0); // setpgid
+      case 4080 -> ok(cpu, 0); // getgroups: no supplementary groups
       case 4203 -> sys(cpu, () -> f.getcwd(a0, a1));
       case 4012 -> sys(cpu, () -> f.chdir(a0));
       case 4133 -> sys(cpu, () -> f.fchdir(a0));
