@@ -62,6 +62,10 @@ final class ExecCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    if (!java.nio.file.Files.isDirectory(root)) {
+      err.println("disco exec: --root " + root + ": not a directory");
+      return ExitStatus.FAILURE;
+    }
     ExecRequest request = new ExecRequest(executable, args, List.of(), new byte[0],
         littleEndian ? Endianness.LITTLE : Endianness.BIG, maxInstructions, root, Path.of(""));
     OutputStream out = new FileOutputStream(FileDescriptor.out);

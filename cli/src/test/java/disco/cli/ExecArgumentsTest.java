@@ -62,4 +62,11 @@ class ExecArgumentsTest {
     assertEquals(2, r.status());
     assertTrue(r.err().contains("--no-such-option"), r.err());
   }
+
+  @Test
+  void aRootThatIsNotADirectoryIsRefusedInOneLine() {
+    CliTest.Result r = CliTest.run("exec", "--root", "/no/such/dir", "prog");
+    assertEquals(2, r.status());
+    assertEquals("disco exec: --root /no/such/dir: not a directory\n", r.err().replace("\r", ""));
+  }
 }

@@ -68,6 +68,20 @@ final class LinuxFiles {
     fds[2] = new OpenFile.Output(stderr);
   }
 
+  /** A host file operation. */
+  private interface HostIo {
+    void run() throws IOException;
+  }
+
+  /** Runs {@code io}, turning a host failure into the errno it stands for. */
+  private static void host(HostIo io) throws Errno {
+    try {
+      io.run();
+    } catch (IOException e) {
+      throw Errno.of(e);
+    }
+  }
+
   // ---- guest memory ------------------------------------------------------------------------
 
   /** EFAULT unless every byte of [address, address+length) lies in the process's memory. */
@@ -209,14 +223,20 @@ final class LinuxFiles {
 
   // ---- reading and writing -----------------------------------------------------------------
 
-  int read(int fd, int buf, int count) throws Errno {
+  /** The file of a read or write: EBADF if not open for that direction, EINVAL for a bad count. */
+  private OpenFile transfer(int fd, boolean write, int count) throws Errno {
     OpenFile f = file(fd);
-    if (!f.readable()) {
+    if (!(write ? f.writable() : f.readable())) {
       throw new Errno(Errno.EBADF);
     }
     if (count < 0) {
       throw new Errno(Errno.EINVAL);
     }
+    return f;
+  }
+
+  int read(int fd, int buf, int count) throws Errno {
+    OpenFile f = transfer(fd, false, count);
     check(buf, count);
     byte[] b = new byte[Math.min(count, 1 << 16)];
     int n = f.read(b);
@@ -225,14 +245,7 @@ final class LinuxFiles {
   }
 
   int write(int fd, int buf, int count) throws Errno {
-    OpenFile f = file(fd);
-    if (!f.writable()) {
-      throw new Errno(Errno.EBADF);
-    }
-    if (count < 0) {
-      throw new Errno(Errno.EINVAL);
-    }
-    return f.write(load(buf, count));
+    return transfer(fd, true, count).write(load(buf, count));
   }
 
   /** readv and writev: the vectors in turn, stopping at a short transfer. */
@@ -442,11 +455,7 @@ final class LinuxFiles {
     if (!exists(p)) {
       throw new Errno(Errno.ENOENT);
     }
-    try {
-      Files.setPosixFilePermissions(p, toPermissions(mode));
-    } catch (IOException e) {
-      throw Errno.of(e);
-    }
+    host(() -> Files.setPosixFilePermissions(p, toPermissions(mode)));
     return 0;
   }
 
@@ -465,15 +474,11 @@ final class LinuxFiles {
       throw new Errno(Errno.ENOENT);
     }
     LinkOption[] how = follow ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
-    try {
-      if (uid != -1) {
-        Files.setAttribute(p, "unix:uid", uid, how);
-      }
-      if (gid != -1) {
-        Files.setAttribute(p, "unix:gid", gid, how);
-      }
-    } catch (IOException e) {
-      throw Errno.of(e);
+    if (uid != -1) {
+      host(() -> Files.setAttribute(p, "unix:uid", uid, how));
+    }
+    if (gid != -1) {
+      host(() -> Files.setAttribute(p, "unix:gid", gid, how));
     }
     return 0;
   }
@@ -525,12 +530,8 @@ final class LinuxFiles {
     }
     LinkOption[] how = (flags & AT_SYMLINK_NOFOLLOW) != 0
         ? new LinkOption[] {LinkOption.NOFOLLOW_LINKS} : new LinkOption[0];
-    try {
-      Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, how)
-          .setTimes(t[1], t[0], null);
-    } catch (IOException e) {
-      throw Errno.of(e);
-    }
+    host(() -> Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, how)
+        .setTimes(t[1], t[0], null));
     return 0;
   }
 
@@ -724,11 +725,7 @@ final class LinuxFiles {
     } else if (st.isDirectory()) {
       throw new Errno(Errno.EISDIR);
     }
-    try {
-      Files.delete(p);
-    } catch (IOException e) {
-      throw Errno.of(e);
-    }
+    host(() -> Files.delete(p));
     return 0;
   }
 
@@ -737,11 +734,7 @@ final class LinuxFiles {
     if (exists(p)) {
       throw new Errno(Errno.EEXIST);
     }
-    try {
-      Files.createDirectory(p, permissions(mode));
-    } catch (IOException e) {
-      throw Errno.of(e);
-    }
+    host(() -> Files.createDirectory(p, permissions(mode)));
     return 0;
   }
 
@@ -754,11 +747,7 @@ final class LinuxFiles {
     if (exists(p)) {
       throw new Errno(Errno.EEXIST);
     }
-    try {
-      Files.createSymbolicLink(p, Path.of(target));
-    } catch (IOException e) {
-      throw Errno.of(e);
-    }
+    host(() -> Files.createSymbolicLink(p, Path.of(target)));
     return 0;
   }
 
@@ -784,11 +773,7 @@ final class LinuxFiles {
     if (to.startsWith(from) && !to.equals(from)) {
       throw new Errno(Errno.EINVAL); // a directory into itself
     }
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw Errno.of(e);
-    }
+    host(() -> Files.move(from, to, StandardCopyOption.ATOMIC_MOVE));
     return 0;
   }
 
