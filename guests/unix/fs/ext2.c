@@ -902,7 +902,9 @@ static int dir_find(struct inode *dp, const char *name, uint32_t len, struct whe
  * be stale; a linear reading of its blocks is valid, [ext2-doc] Indexed Directory Format). */
 static void dir_touched(struct inode *dp) {
   dp->mtime = dp->ctime = hal_time_seconds();
+#ifndef FAULT_KEEP_INDEX
   dp->flags &= ~EXT2_INDEX_FL;
+#endif
 }
 
 /* Adds the record name -> ino to directory dp (the name must not be there); writes dp back. */
