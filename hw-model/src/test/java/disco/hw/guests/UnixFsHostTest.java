@@ -1,0 +1,122 @@
+package disco.hw.guests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import disco.hw.testing.Tools;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The guest Unix's ext2 file system ({@code guests/unix/fs}), built for the host and run by its
+ * own driver ({@code make -C guests/unix/fs/host test}): reading {@code mke2fs -d} images, many
+ * thousands of pseudo-random operations checked against a model, big, sparse and full disks,
+ * errors, each judged by {@code e2fsck -fn} and {@code debugfs}; then seeded faults that e2fsck
+ * must catch; and the freestanding MIPS build of the same sources, both byte orders.
+ *
+ * <p>Needs gcc, make, mips-linux-gnu-gcc and e2fsprogs: skipped without them, a failure under
+ * {@code CI=true} (see {@link Tools}). About a minute: tagged long.
+ */
+@Tag("long")
+class UnixFsHostTest {
+  private static final long TIMEOUT_SECONDS = 1200;
+
+  /** The fault names of the host Makefile's FAULTS: each must be reported caught. */
+  private static final List<String> FAULTS =
+      List.of("GROUP_FREE_BLOCKS", "BITMAP_NOT_CLEARED", "PARENT_LINK", "KEEP_INDEX");
+
+  /** Scenarios run-tests.sh runs besides the faults: 7 for each of 3 image kinds, 2 on hashed directories. */
+  private static final int SCENARIOS = 3 * 7 + 2;
+
+  @Test
+  void theFileSystemKeepsImagesCleanForE2fsckAndTheSeededFaultsAreCaught(@TempDir Path out) throws Exception {
+    Path make = Tools.require("make");
+    Tools.require("gcc");
+    Tools.require("mips-linux-gnu-gcc");
+    Tools.require("mips-linux-gnu-nm");
+    for (String tool : List.of("mke2fs", "e2fsck", "debugfs")) {
+      requireSbin(tool);
+    }
+    Path dir = hostDir();
+    String log = run(dir, make.toString(), "--no-print-directory", "-C", dir.toString(), "test", "OUT=" + out);
+
+    assertTrue(log.contains("target-check: ext2.c and bcache.c build for mips32r2 -EB and -EL without warnings"),
+        "no target-check result in:\n" + log);
+    for (String fault : FAULTS) {
+      assertTrue(log.contains("fault " + fault + ": e2fsck reported errors, as it must"),
+          "seeded fault " + fault + " not reported caught:\n" + log);
+    }
+    Matcher summary = Pattern.compile("== summary: (\\d+) passed, (\\d+) failed").matcher(log);
+    assertTrue(summary.find(), "no summary line:\n" + log);
+    assertEquals(0, Integer.parseInt(summary.group(2)), log);
+    assertEquals(SCENARIOS + FAULTS.size(), Integer.parseInt(summary.group(1)), "scenarios run:\n" + log);
+    // every scenario ended with e2fsck: the random runs several times, the directed ones at least once
+    long clean = log.lines().filter(l -> l.trim().equals("e2fsck -fn: clean")).count();
+    assertTrue(clean >= 40, clean + " clean e2fsck runs reported:\n" + log);
+    Matcher random = Pattern.compile("random: seed \\d+, (\\d+) operations").matcher(log);
+    int randomRuns = 0;
+    while (random.find()) {
+      randomRuns++;
+      assertEquals(10000, Integer.parseInt(random.group(1)), "a random run stopped early:\n" + log);
+    }
+    assertEquals(4, randomRuns, "random runs:\n" + log);
+  }
+
+  /** e2fsprogs lives in /usr/sbin, which an ordinary user's PATH may lack. */
+  private static void requireSbin(String name) {
+    if (Tools.find(name) != null) {
+      return;
+    }
+    for (String d : List.of("/usr/sbin", "/sbin")) {
+      if (Files.isExecutable(Path.of(d, name))) {
+        return;
+      }
+    }
+    Tools.missing(name + " (package e2fsprogs) is not on PATH, /usr/sbin or /sbin");
+  }
+
+  /** guests/unix/fs/host, found from the working directory upwards. */
+  private static Path hostDir() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      Path candidate = p.resolve("guests/unix/fs/host");
+      if (Files.isRegularFile(candidate.resolve("Makefile"))) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("guests/unix/fs/host not found above " + Path.of("").toAbsolutePath());
+  }
+
+  private static String run(Path dir, String... command) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("unixfs", ".log");
+    try {
+      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+          .redirectErrorStream(true).redirectOutput(log.toFile());
+      pb.environment().remove("MAKEFLAGS");
+      pb.environment().remove("MFLAGS");
+      String path = pb.environment().getOrDefault("PATH", "");
+      pb.environment().put("PATH", path + File.pathSeparator + "/usr/sbin" + File.pathSeparator + "/sbin");
+      Process p = pb.start();
+      p.getOutputStream().close();
+      if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail(String.join(" ", command) + ": no answer in " + TIMEOUT_SECONDS + " s");
+      }
+      String text = Files.readString(log, StandardCharsets.UTF_8);
+      assertEquals(0, p.exitValue(), String.join(" ", command) + " failed:\n" + text);
+      return text;
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+}
