@@ -30,12 +30,8 @@ class UnixImagesTest {
   @Tag("long")
   void rebuildingGivesTheCommittedImagesByteForByte(@TempDir Path out) throws Exception {
     Path make = Tools.require("make");
-    Tools.require("mips-linux-gnu-gcc");
-    Tools.require("mipsel-linux-gnu-gcc");
-    UnixImages.e2fsprogs("mke2fs");
-    UnixImages.e2fsprogs("debugfs");
-    UnixImages.e2fsprogs("e2fsck");
-    Tools.require("python3");
+    List.of("mips-linux-gnu-gcc", "mipsel-linux-gnu-gcc", "python3").forEach(Tools::require);
+    List.of("mke2fs", "debugfs", "e2fsck").forEach(UnixImages::e2fsprogs);
     Path dir = UnixImages.dir();
     String log = GuestBuild.run(dir, MAKE_TIMEOUT_SECONDS, make.toString(), "--no-print-directory", "-C", dir.toString(), "OUT=" + out);
 
