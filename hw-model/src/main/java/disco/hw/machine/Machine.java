@@ -11,9 +11,9 @@ import disco.hw.elf.ElfSegment;
 import disco.hw.mem.Memory;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SortedMap;
 import java.util.function.LongConsumer;
@@ -60,13 +60,25 @@ public final class Machine {
   }
 
   /**
+   * A machine whose disks are all persistent.
+   *
    * @param disks disk number (0..7) to image file
+   * @param consoleIn read whole at start: console input
+   * @param consoleOut where the console writes
+   */
+  public Machine(MachineConfig config, SortedMap<Integer, java.nio.file.Path> disks, InputStream consoleIn,
+      OutputStream consoleOut) throws InvalidConfigException {
+    this(config, DiskImage.persistent(disks), consoleIn, consoleOut);
+  }
+
+  /**
+   * @param disks the disks to attach, each persistent or a snapshot
    * @param consoleIn read whole at start: console input
    * @param consoleOut where the console writes
    */
   // The devices keep a reference to the machine under construction; they use it only once it runs.
   @SuppressWarnings({"argument", "assignment", "method.invocation"})
-  public Machine(MachineConfig config, SortedMap<Integer, java.nio.file.Path> disks, InputStream consoleIn,
+  public Machine(MachineConfig config, List<DiskImage> disks, InputStream consoleIn,
       OutputStream consoleOut) throws InvalidConfigException {
     this.config = config;
     this.memory = new Memory(config.endianness());
@@ -76,11 +88,11 @@ public final class Machine {
     for (int i = 0; i < 8; i++) {
       opened.add(null);
     }
-    for (Map.Entry<Integer, java.nio.file.Path> d : disks.entrySet()) {
-      if (d.getKey() < 0 || d.getKey() > 7) {
-        throw new InvalidConfigException("disk number must be 0..7, got " + d.getKey());
+    for (DiskImage d : disks) {
+      if (d.number() < 0 || d.number() > 7) {
+        throw new InvalidConfigException("disk number must be 0..7, got " + d.number());
       }
-      opened.set(d.getKey(), Disk.open(d.getKey(), d.getValue()));
+      opened.set(d.number(), Disk.open(d));
     }
     this.disks = new DiskController(this, opened);
     this.missCounterDevice = new MissCounterDevice(this, memorySystem);
@@ -180,6 +192,55 @@ public final class Machine {
     }
     entry = kernel.entry();
     start(0);
+  }
+
+  /** The longest kernel command line {@link #load(ElfFile, String)} takes, in bytes, without its NUL. */
+  public static final int MAX_COMMAND_LINE = 4095;
+
+  /**
+   * Loads a bare-metal kernel as {@link #load(ElfFile)} does and gives it a command line: the
+   * string's bytes (UTF-8) and a NUL are placed at the top of node 0's slice, just below where
+   * CPU 0's stack would start, CPU 0's {@code $sp} moves down below them and {@code $a1} holds
+   * their kseg0 address (docs/devices.md, "Boot"). Without a command line {@code $a1} is 0.
+   *
+   * @throws InvalidConfigException if the command line is too long or holds a NUL
+   * @throws ElfFormatException if a segment of the image overlaps the place the command line goes
+   */
+  public void load(ElfFile kernel, @Nullable String commandLine) throws ElfFormatException, InvalidConfigException {
+    load(kernel);
+    if (commandLine != null) {
+      placeCommandLine(kernel, commandLine.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Writes {@code line} and a NUL at {@code top - 16 - round16(length + 1)} (physical, top = the
+   * initial $sp + 16), points CPU 0's $a1 at it in kseg0 and its $sp 16 bytes below it.
+   */
+  private void placeCommandLine(ElfFile kernel, byte[] line) throws ElfFormatException, InvalidConfigException {
+    if (line.length > MAX_COMMAND_LINE) {
+      throw new InvalidConfigException("the kernel command line is " + line.length
+          + " bytes; at most " + MAX_COMMAND_LINE + " fit");
+    }
+    for (byte b : line) {
+      if (b == 0) {
+        throw new InvalidConfigException("the kernel command line holds a NUL byte");
+      }
+    }
+    Cpu cpu0 = cpus.get(0);
+    long top = (cpu0.gpr(29) & 0x1fff_ffffL) + 16;
+    long at = top - 16 - ((line.length + 1 + 15) & ~15L);
+    for (ElfSegment s : kernel.segments()) {
+      long pa = s.vaddr() & 0x1fff_ffffL;
+      if (s.type() == ElfSegment.PT_LOAD && s.memSize() != 0 && pa < top && pa + s.memSize() > at) {
+        throw new ElfFormatException(kernel.path(), String.format(
+            "segment at 0x%08x overlaps the kernel command line at physical 0x%08x", s.vaddr(), at));
+      }
+    }
+    memory.write((int) at, line, 0, line.length);
+    memory.storeByte((int) (at + line.length), 0);
+    cpu0.setGpr(5, (int) (0x8000_0000L + at));
+    cpu0.setGpr(29, (int) (0x8000_0000L + at - 16));
   }
 
   /** Starts a parked CPU at the entry point, in the boot state of docs/devices.md. */

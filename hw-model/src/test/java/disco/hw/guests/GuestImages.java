@@ -16,7 +16,10 @@ public final class GuestImages {
 
   /** Every program, in the Makefile's order; each has images/NAME.elf and expected/NAME.out. */
   public static final List<String> PROGRAMS =
-      List.of("hello", "timer", "smp", "disk", "spinlock", "remote", "compute");
+      List.of("hello", "timer", "smp", "disk", "spinlock", "remote", "compute", "cmdline");
+
+  /** The command line {@code expected/cmdline.out} shows: {@code disco run --append} with it. */
+  public static final String COMMAND_LINE = "root=/dev/disk0 init=/bin/pmake small";
 
   /** A hostile guest (guests/baremetal/hostile) and how a run of it on flash-8 must end. */
   public record Hostile(String name, int exitStatus, String stop) {}
