@@ -21,12 +21,17 @@ public final class Refinement {
   /** Returns the violation, as sentences (empty when the step refines the spec). */
   public static List<String> check(
       MonitorView before, Optional<GuestViewSpec.Op> specOp, Seen seen, MonitorView after) {
-    GuestViewSpec.State from = Abstraction.of(before);
-    GuestViewSpec.State to = Abstraction.of(after);
+    return check(before.shape().guestView(), Abstraction.of(before), specOp, seen, Abstraction.of(after));
+  }
+
+  /** The same check on abstract states already computed (an implementation may cache them). */
+  public static List<String> check(
+      GuestViewSpec.Shape shape, GuestViewSpec.State from, Optional<GuestViewSpec.Op> specOp, Seen seen,
+      GuestViewSpec.State to) {
     if (specOp.isEmpty()) {
       return from.equals(to) ? List.of() : List.of("a stutter changed the guest-visible state: " + Diff.of(from, to));
     }
-    List<GuestViewSpec.Outcome> allowed = GuestViewSpec.outcomes(before.shape().guestView(), from, specOp.get());
+    List<GuestViewSpec.Outcome> allowed = GuestViewSpec.outcomes(shape, from, specOp.get());
     for (GuestViewSpec.Outcome o : allowed) {
       if (o.next().equals(to) && o.seen().equals(seen)) {
         return List.of();
