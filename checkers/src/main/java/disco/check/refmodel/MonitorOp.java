@@ -17,6 +17,19 @@ public sealed interface MonitorOp {
   /** The label a trace prints and a replay file names. */
   String label();
 
+  /** The spec's memory operation {@code op}, as this operation's meaning. */
+  static Optional<GuestViewSpec.Op> memory(MemorySpec.Op op) {
+    return Optional.of(new GuestViewSpec.Memory(op));
+  }
+
+  /** A placement decision of the monitor's policy: a stutter of the spec, whatever it moves. */
+  sealed interface Placement extends MonitorOp permits Migrate, Replicate, Collapse {
+    @Override
+    default Optional<GuestViewSpec.Op> spec(MonitorState before) {
+      return memory(new MemorySpec.Placement(label()));
+    }
+  }
+
   /** An operation of the virtual machine running on {@code cpu}. */
   interface OnCpu {
     int cpu();
@@ -71,7 +84,7 @@ public sealed interface MonitorOp {
   /** A read from the shared non-persistent disk: the cached page is mapped copy-on-write. */
   record DiskRead(int cpu, int guestPage, int block) implements MonitorOp, OnCpu {
     public Optional<GuestViewSpec.Op> spec(MonitorState b) {
-      return Optional.of(new GuestViewSpec.Memory(new MemorySpec.DiskRead(vm(b), guestPage, block)));
+      return memory(new MemorySpec.DiskRead(vm(b), guestPage, block));
     }
 
     public String label() {
@@ -82,7 +95,7 @@ public sealed interface MonitorOp {
   /** A read from the virtual machine's own persistent disk, by DMA into its page. */
   record DmaRead(int cpu, int guestPage, int block) implements MonitorOp, OnCpu {
     public Optional<GuestViewSpec.Op> spec(MonitorState b) {
-      return Optional.of(new GuestViewSpec.Memory(new MemorySpec.DiskRead(vm(b), guestPage, block)));
+      return memory(new MemorySpec.DiskRead(vm(b), guestPage, block));
     }
 
     public String label() {
@@ -93,7 +106,7 @@ public sealed interface MonitorOp {
   /** A page-aligned send on the virtual subnet: the page is remapped copy-on-write into the receiver. */
   record Send(int cpu, int guestPage, int toVm, int toPage) implements MonitorOp, OnCpu {
     public Optional<GuestViewSpec.Op> spec(MonitorState b) {
-      return Optional.of(new GuestViewSpec.Memory(new MemorySpec.Send(vm(b), guestPage, toVm, toPage)));
+      return memory(new MemorySpec.Send(vm(b), guestPage, toVm, toPage));
     }
 
     public String label() {
@@ -104,7 +117,7 @@ public sealed interface MonitorOp {
   /** The guest gives a page back to the monitor (the modified guest's free-page hint). */
   record Discard(int cpu, int guestPage) implements MonitorOp, OnCpu {
     public Optional<GuestViewSpec.Op> spec(MonitorState b) {
-      return Optional.of(new GuestViewSpec.Memory(new MemorySpec.Discard(vm(b), guestPage)));
+      return memory(new MemorySpec.Discard(vm(b), guestPage));
     }
 
     public String label() {
@@ -113,33 +126,21 @@ public sealed interface MonitorOp {
   }
 
   /** The policy moves a virtual machine's private page to a machine page on another node. */
-  record Migrate(int vm, int guestPage) implements MonitorOp {
-    public Optional<GuestViewSpec.Op> spec(MonitorState b) {
-      return Optional.of(new GuestViewSpec.Memory(new MemorySpec.Placement(label())));
-    }
-
+  record Migrate(int vm, int guestPage) implements Placement {
     public String label() {
       return "migrate(vm" + vm + ", gp" + guestPage + ")";
     }
   }
 
   /** The policy copies a page to {@code node}, where processors then read the local replica. */
-  record Replicate(int vm, int guestPage, int node) implements MonitorOp {
-    public Optional<GuestViewSpec.Op> spec(MonitorState b) {
-      return Optional.of(new GuestViewSpec.Memory(new MemorySpec.Placement(label())));
-    }
-
+  record Replicate(int vm, int guestPage, int node) implements Placement {
     public String label() {
       return "replicate(vm" + vm + ", gp" + guestPage + ", node" + node + ")";
     }
   }
 
   /** The policy drops every replica of a page. */
-  record Collapse(int vm, int guestPage) implements MonitorOp {
-    public Optional<GuestViewSpec.Op> spec(MonitorState b) {
-      return Optional.of(new GuestViewSpec.Memory(new MemorySpec.Placement(label())));
-    }
-
+  record Collapse(int vm, int guestPage) implements Placement {
     public String label() {
       return "collapse(vm" + vm + ", gp" + guestPage + ")";
     }
@@ -148,7 +149,7 @@ public sealed interface MonitorOp {
   /** The virtual machine crashes and stops alone. */
   record Crash(int vm) implements MonitorOp {
     public Optional<GuestViewSpec.Op> spec(MonitorState b) {
-      return Optional.of(new GuestViewSpec.Memory(new MemorySpec.Crash(vm)));
+      return memory(new MemorySpec.Crash(vm));
     }
 
     public String label() {
