@@ -2,8 +2,8 @@ package disco.check.engine;
 
 /**
  * A set of 64-bit fingerprints: open addressing with linear probing in one {@code long[]}, 0
- * standing for an empty slot (the fingerprint 0 itself is kept in a flag). About 8 bytes per state
- * at the 50% load it keeps.
+ * standing for an empty slot (the fingerprint 0 itself is kept in a flag). Slots are 8 bytes and at
+ * most half full, so a state costs 16 to 32 bytes.
  */
 final class FingerprintSet {
   private long[] slots = new long[1 << 16];
