@@ -14,6 +14,15 @@ public final class Fingerprint {
     return this;
   }
 
+  /** The fingerprint of a whole encoding, its length included. */
+  public static long of(long[] encoding) {
+    Fingerprint f = new Fingerprint().add(encoding.length);
+    for (long x : encoding) {
+      f.add(x);
+    }
+    return f.value();
+  }
+
   public long value() {
     return h;
   }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ExecCommand.class,
-      NotBuiltCommand.Check.class,
+      CheckCommand.class,
       NotBuiltCommand.Conform.class,
       BenchCommand.class,
       ReportCommand.class,

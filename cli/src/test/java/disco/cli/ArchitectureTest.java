@@ -44,10 +44,15 @@ class ArchitectureTest {
         List.of(
             "hw-model never reaches the monitor, the checkers, the conformance suite or the CLI",
             "hw-model uses nothing of spec but the address qualifiers",
+            "checkers and conformance reach an implementation only through spec, or one wiring package",
             "only the CLI writes to System.out or System.err",
             "no cycles between packages"),
         violated);
     EvaluationResult hw = ModuleRules.forRoot("archfixture.disco").get(0).evaluate(fixture);
     assertTrue(hw.getFailureReport().toString().contains("archfixture.disco.monitor.Vmm"), hw.getFailureReport().toString());
+    // The checkers' rule names the class outside the wiring package, and only it.
+    String check = ModuleRules.forRoot("archfixture.disco").get(3).evaluate(fixture).getFailureReport().toString();
+    assertTrue(check.contains("archfixture.disco.check.Explorer"), check);
+    assertFalse(check.contains("archfixture.disco.check.wiring.CpuHarness"), check);
   }
 }

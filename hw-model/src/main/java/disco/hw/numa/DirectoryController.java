@@ -40,6 +40,7 @@ final class DirectoryController {
   private final boolean skipSharerInvalidation;
   private final boolean skipCleanEvictionNotice;
   private final boolean skipOwnerDowngrade;
+  private final boolean forgetSharer;
 
   DirectoryController(
       Directory directory,
@@ -54,6 +55,7 @@ final class DirectoryController {
     this.skipSharerInvalidation = faults.contains(ProtocolFault.SKIP_SHARER_INVALIDATION);
     this.skipCleanEvictionNotice = faults.contains(ProtocolFault.SKIP_CLEAN_EVICTION_NOTICE);
     this.skipOwnerDowngrade = faults.contains(ProtocolFault.SKIP_OWNER_DOWNGRADE);
+    this.forgetSharer = faults.contains(ProtocolFault.FORGET_SHARER);
   }
 
   Directory directory() {
@@ -76,7 +78,9 @@ final class DirectoryController {
     switch (e.state) {
       case SHARED:
         requireNotRecorded(e.sharers.get(cpu), cpu, line);
-        e.sharers.set(cpu);
+        if (!forgetSharer) {
+          e.sharers.set(cpu);
+        }
         return Reply.SHARED;
       case EXCLUSIVE:
         int owner = e.owner;

@@ -54,6 +54,14 @@ public final class MemorySystem {
     this(config, EnumSet.noneOf(ProtocolFault.class));
   }
 
+  /**
+   * A memory system with deliberate protocol bugs, so that a checker can show it catches them (the
+   * model checker's coherence harness does). Never used by a machine.
+   */
+  public static MemorySystem withSeededFaults(MemoryConfig config, Set<ProtocolFault> faults) {
+    return new MemorySystem(config, faults);
+  }
+
   /** A memory system with deliberate bugs, for tests of the invariant checker. */
   MemorySystem(MemoryConfig config, Set<ProtocolFault> faults) {
     this.config = config;

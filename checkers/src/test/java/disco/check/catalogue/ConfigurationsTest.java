@@ -1,0 +1,42 @@
+package disco.check.catalogue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import disco.check.engine.Explorer;
+import disco.check.engine.Harness;
+import disco.check.engine.Result;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Every configuration passes unfaulted; fingerprints and exact states agree on each; every fault is caught. */
+class ConfigurationsTest {
+  @Test
+  void defaultConfigurationsPassAndFingerprintsHideNoState() {
+    for (Configuration c : Configurations.all()) {
+      Harness<?, ?> h = c.harness(Optional.empty());
+      Result fp = Explorer.explore(h, c.options());
+      assertTrue(fp.passed(), c.name() + ": " + fp.counterexample());
+      Result exact = Explorer.explore(h, c.options().withExact(true));
+      assertEquals(fp.statistics().states(), exact.statistics().states(), c.name());
+    }
+  }
+
+  @Test
+  void everyListedFaultIsCaught() {
+    for (Configuration c : Configurations.all()) {
+      for (String fault : c.faults().keySet()) {
+        assertTrue(Explorer.explore(c.harness(Optional.of(fault)), c.options()).counterexample().isPresent(),
+            c.name() + " " + fault);
+      }
+    }
+  }
+
+  @Test
+  void anUnknownFaultIsRefusedWithTheList() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Configurations.named("monitor").orElseThrow().harness(Optional.of("NO_SUCH")));
+    assertTrue(e.getMessage().contains("FORGOTTEN_SHOOTDOWN"), e.getMessage());
+  }
+}

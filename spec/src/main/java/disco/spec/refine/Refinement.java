@@ -1,0 +1,46 @@
+package disco.spec.refine;
+
+import disco.spec.model.GuestViewSpec;
+import disco.spec.model.Seen;
+import disco.spec.observe.MonitorView;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The refinement check of one implementation step: seen through {@link Abstraction}, the step from
+ * {@code before} to {@code after} must be a step of {@link GuestViewSpec} for the operation the
+ * implementation says it performed, with the same observation; or, when it performed none a guest
+ * can see (a vCPU switch, a migration), a stutter: the abstract state unchanged.
+ */
+public final class Refinement {
+  private Refinement() {}
+
+  /** The id of this check in the catalogue. */
+  public static final String ID = "REF-1";
+
+  /** Returns the violation, as sentences (empty when the step refines the spec). */
+  public static List<String> check(
+      MonitorView before, Optional<GuestViewSpec.Op> specOp, Seen seen, MonitorView after) {
+    return check(before.shape().guestView(), Abstraction.of(before), specOp, seen, Abstraction.of(after));
+  }
+
+  /** The same check on abstract states already computed (an implementation may cache them). */
+  public static List<String> check(
+      GuestViewSpec.Shape shape, GuestViewSpec.State from, Optional<GuestViewSpec.Op> specOp, Seen seen,
+      GuestViewSpec.State to) {
+    if (specOp.isEmpty()) {
+      return from.equals(to) ? List.of() : List.of("a stutter changed the guest-visible state: " + Diff.of(from, to));
+    }
+    List<GuestViewSpec.Outcome> allowed = GuestViewSpec.outcomes(shape, from, specOp.get());
+    for (GuestViewSpec.Outcome o : allowed) {
+      if (o.next().equals(to) && o.seen().equals(seen)) {
+        return List.of();
+      }
+    }
+    GuestViewSpec.Outcome expected = allowed.get(0);
+    if (!expected.seen().equals(seen)) {
+      return List.of(specOp.get() + ": the guest saw " + seen + " but the spec gives " + expected.seen());
+    }
+    return List.of(specOp.get() + ": " + Diff.of(expected.next(), to) + " differs from the spec");
+  }
+}
