@@ -140,6 +140,7 @@ void mm_invalidate(struct mm *mm);    /* every CPU forgets the TLB entries of mm
 int copyin(void *dst, uint32_t uva, uint32_t n);
 int copyout(uint32_t uva, const void *src, uint32_t n);
 int copyinstr(char *dst, uint32_t uva, uint32_t max);
+int mm_copyout(struct mm *mm, uint32_t uva, const void *src, uint32_t n);
 int mm_populate(struct mm *mm, uint32_t start, uint32_t end);
 
 /* ---- processes (proc.c) -------------------------------------------------------------------- */
@@ -175,7 +176,9 @@ void yield(void);
 void sleep_on(void *chan);
 void wakeup(void *chan);
 void proc_exit(int status) __attribute__((noreturn));
-int proc_fork(void);
+int proc_fork(uint32_t child_tid_uva);
+int sleep_until(uint64_t ns);
+int pause_until_killed(void);
 int proc_wait(int pid, uint32_t status_uva, int options);
 int proc_kill(int pid, int sig);
 void proc_make_runnable(struct proc *p);

@@ -162,9 +162,18 @@ int sleep_until(uint64_t ns)
   return 0;
 }
 
+/* pause, sigsuspend: no handler is ever called, so only a fatal signal ends the wait */
+int pause_until_killed(void)
+{
+  struct proc *p = curproc();
+  while (!p->killed)
+    sleep_on(p);
+  return -EINTR;
+}
+
 /* ---- fork, exit, wait ----------------------------------------------------------------------- */
 
-int proc_fork(void)
+int proc_fork(uint32_t child_tid_uva)
 {
   struct proc *p = curproc();
   struct proc *np = proc_alloc();
@@ -191,6 +200,8 @@ int proc_fork(void)
   np->sig_ignored = p->sig_ignored;
   fpu_save(p->fpu);
   memcpy(np->fpu, p->fpu, sizeof np->fpu);
+  if (child_tid_uva)
+    mm_copyout(&np->mm, child_tid_uva, &np->pid, 4); /* CLONE_CHILD_SETTID */
   kstats.forks++;
   proc_make_runnable(np);
   return np->pid;

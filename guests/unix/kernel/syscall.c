@@ -42,13 +42,40 @@ static struct file *fd_file(int fd)
 
 /* ---- processes ------------------------------------------------------------------------------ */
 
+static uint32_t arg5(struct trapframe *tf, int i)
+{
+  uint32_t v = 0;
+  copyin(&v, tf->r[TF_SP] + 16 + 4 * (uint32_t)i, 4);
+  return v;
+}
+
 static long sys_exit(uint32_t *args, struct trapframe *tf)
 {
   (void)tf;
   proc_exit((A(0) & 0xFF) << 8);
 }
 
-static long sys_fork(uint32_t *args, struct trapframe *tf) { (void)args, (void)tf; return proc_fork(); }
+static long sys_fork(uint32_t *args, struct trapframe *tf) { (void)args, (void)tf; return proc_fork(0); }
+
+#define CLONE_VM 0x100
+#define CLONE_VFORK 0x4000
+#define CLONE_THREAD 0x10000
+#define CLONE_CHILD_SETTID 0x01000000
+
+/* clone as fork: a new process, never a thread (glibc's fork and vfork come here). */
+static long sys_clone(uint32_t *args, struct trapframe *tf)
+{
+  uint32_t flags = A(0);
+  if (flags & CLONE_THREAD)
+    return -ENOSYS;
+  if ((flags & CLONE_VM) && !(flags & CLONE_VFORK))
+    return -ENOSYS;
+  if (A(1))
+    return -EINVAL; /* a new stack only makes sense with a shared address space */
+  return proc_fork((flags & CLONE_CHILD_SETTID) ? arg5(tf, 0) : 0);
+}
+
+static long sys_pause(uint32_t *args, struct trapframe *tf) { (void)args, (void)tf; return pause_until_killed(); }
 static long sys_getpid(uint32_t *args, struct trapframe *tf) { (void)args, (void)tf; return curproc()->pid; }
 static long sys_getppid(uint32_t *args, struct trapframe *tf) { (void)args, (void)tf; return curproc()->ppid; }
 static long sys_zero(uint32_t *args, struct trapframe *tf) { (void)args, (void)tf; return 0; }
@@ -209,12 +236,6 @@ static long do_mmap(uint32_t addr, uint32_t len, uint32_t prot, uint32_t flags, 
   return addr;
 }
 
-static uint32_t arg5(struct trapframe *tf, int i)
-{
-  uint32_t v = 0;
-  copyin(&v, tf->r[TF_SP] + 16 + 4 * (uint32_t)i, 4);
-  return v;
-}
 
 static long sys_mmap(uint32_t *args, struct trapframe *tf)
 {
@@ -942,7 +963,7 @@ static long sys_umask(uint32_t *args, struct trapframe *tf) { (void)args, (void)
 /* ---- the table ------------------------------------------------------------------------------ */
 
 static const sysfn table[] = {
-    [1] = sys_exit, [2] = sys_fork, [3] = sys_read, [4] = sys_write, [5] = sys_open,
+    [1] = sys_exit, [2] = sys_fork, [29] = sys_pause, [120] = sys_clone, [199] = sys_pause, [3] = sys_read, [4] = sys_write, [5] = sys_open,
     [6] = sys_close, [10] = sys_unlink, [11] = sys_execve, [12] = sys_chdir, [13] = sys_time,
     [19] = sys_lseek, [20] = sys_getpid, [24] = sys_zero, [33] = sys_access, [36] = sys_sync,
     [37] = sys_kill, [38] = sys_rename, [39] = sys_mkdir, [40] = sys_rmdir, [41] = sys_dup,

@@ -363,9 +363,8 @@ int mm_fork(struct mm *dst, struct mm *src)
 /* ---- between kernel and user memory --------------------------------------------------------- */
 
 /* The kernel address of user byte va, faulting it in for reading or writing; 0 if bad. */
-static uint8_t *user_byte(uint32_t va, int write)
+static uint8_t *user_byte(struct mm *mm, uint32_t va, int write)
 {
-  struct mm *mm = &curproc()->mm;
   if (va >= 0x80000000u)
     return 0;
   uint32_t *pte = pte_lookup(mm, va, 0);
@@ -377,14 +376,14 @@ static uint8_t *user_byte(uint32_t va, int write)
   return (uint8_t *)HAL_P2V(PTE_ADDR(*pte)) + (va & (PAGE_SIZE - 1));
 }
 
-static int copy_user(uint32_t uva, void *kbuf, uint32_t n, int to_user)
+static int copy_user(struct mm *mm, uint32_t uva, void *kbuf, uint32_t n, int to_user)
 {
   uint8_t *k = kbuf;
   while (n) {
     uint32_t chunk = PAGE_SIZE - (uva & (PAGE_SIZE - 1));
     if (chunk > n)
       chunk = n;
-    uint8_t *u = user_byte(uva, to_user);
+    uint8_t *u = user_byte(mm, uva, to_user);
     if (!u)
       return -EFAULT;
     if (to_user)
@@ -396,15 +395,16 @@ static int copy_user(uint32_t uva, void *kbuf, uint32_t n, int to_user)
   return 0;
 }
 
-int copyin(void *dst, uint32_t uva, uint32_t n) { return copy_user(uva, dst, n, 0); }
-int copyout(uint32_t uva, const void *src, uint32_t n) { return copy_user(uva, (void *)src, n, 1); }
+int copyin(void *dst, uint32_t uva, uint32_t n) { return copy_user(&curproc()->mm, uva, dst, n, 0); }
+int copyout(uint32_t uva, const void *src, uint32_t n) { return copy_user(&curproc()->mm, uva, (void *)src, n, 1); }
+int mm_copyout(struct mm *mm, uint32_t uva, const void *src, uint32_t n) { return copy_user(mm, uva, (void *)src, n, 1); }
 
 /* A NUL-terminated string of at most max bytes (with the NUL): its length, or -EFAULT /
  * -ENAMETOOLONG. */
 int copyinstr(char *dst, uint32_t uva, uint32_t max)
 {
   for (uint32_t i = 0; i < max; i++) {
-    uint8_t *u = user_byte(uva + i, 0);
+    uint8_t *u = user_byte(&curproc()->mm, uva + i, 0);
     if (!u)
       return -EFAULT;
     dst[i] = (char)*u;
