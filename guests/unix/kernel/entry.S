@@ -29,7 +29,7 @@ tlb_refill:
         mfc0    $27, $4                 /* k1 = Context: CPU number in PTEBase */
         lui     $26, %hi(cpu_vec)
         srl     $27, $27, 23
-        sll     $27, $27, 4
+        sll     $27, $27, 7             /* 128 bytes a CPU */
         addu    $26, $26, $27
         addiu   $26, $26, %lo(cpu_vec)  /* k0 = &cpu_vec[cpu] */
         lw      $27, 4($26)
@@ -64,8 +64,7 @@ general:
         move    $27, $sp                /* (delay) the interrupted $sp */
         mfc0    $26, $4                 /* from user: this CPU's kernel stack top */
         srl     $26, $26, 23
-        sll     $26, $26, 2
-        sll     $26, $26, 2             /* 16 bytes a CPU */
+        sll     $26, $26, 7             /* 128 bytes a CPU */
         lui     $27, %hi(cpu_vec + 8)
         addu    $27, $27, $26
         lw      $26, %lo(cpu_vec + 8)($27)

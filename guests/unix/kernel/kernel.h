@@ -82,12 +82,12 @@ void fork_start(void);
 void fpu_save(uint32_t *area);
 void fpu_restore(const uint32_t *area);
 void trap(struct trapframe *tf);
-/* Per-CPU words the vectors read (entry.S knows the offsets: 16 bytes a CPU). */
+/* Per-CPU words the vectors read (entry.S knows the offsets and the 128-byte stride). */
 struct cpu_vec {
   uint32_t *pgd;       /* directory of the address space loaded on this CPU */
   uint32_t refills;    /* TLB refills taken */
   uint32_t kstack;     /* top of the running process's kernel stack */
-  uint32_t pad;
+  uint32_t pad[29];     /* one 128-byte cache line a CPU */
 };
 extern struct cpu_vec cpu_vec[NCPU];
 

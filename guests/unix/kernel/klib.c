@@ -96,7 +96,10 @@ void spin_lock(spinlock_t *l)
   __asm__ __volatile__(
       "  .set push\n"
       "  .set noreorder\n"
-      "1: ll    %0, 0(%1)\n"
+      "1: lw    %0, 0(%1)\n"    /* wait with plain loads: they hit in the cache */
+      "  bnez  %0, 1b\n"
+      "   nop\n"
+      "  ll    %0, 0(%1)\n"
       "  bnez  %0, 1b\n"
       "   li   %0, 1\n"
       "  sc    %0, 0(%1)\n"
@@ -117,7 +120,7 @@ void spin_unlock(spinlock_t *l)
   l->v = 0;
 }
 
-spinlock_t klock = {0, -1};
+spinlock_t klock __attribute__((aligned(128))) = {0, -1};
 
 void klock_acquire(void) { spin_lock(&klock); }
 void klock_release(void) { spin_unlock(&klock); }

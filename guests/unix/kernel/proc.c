@@ -12,7 +12,9 @@ struct proc procs[NPROC];
 static uint8_t kstacks[NPROC][KSTACK_SIZE] __attribute__((aligned(4096)));
 static struct proc *current[NCPU];
 static uint32_t sched_sp[NCPU];
-static volatile int cpu_idle[NCPU];
+/* Per-CPU flags, each on its own cache line: other CPUs read them. */
+static volatile int cpu_idle[NCPU * 32] __attribute__((aligned(128)));
+#define cpu_idle(c) cpu_idle[(c) * 32]
 volatile int need_resched[NCPU];
 uint32_t ncpus_online = 1;
 static int next_pid = 1;
@@ -55,8 +57,8 @@ static void kick_idle_cpu(void)
 {
   uint32_t self = hal_cpu_id();
   for (uint32_t c = 0; c < ncpus_online; c++) {
-    if (c != self && cpu_idle[c]) {
-      cpu_idle[c] = 0;
+    if (c != self && cpu_idle(c)) {
+      cpu_idle(c) = 0;
       hal_ipi(c);
       return;
     }
@@ -110,11 +112,16 @@ void sched_start(uint32_t c)
       mm_activate(0);
       continue;
     }
-    cpu_idle[c] = 1;
+    cpu_idle(c) = 1;
+    /* only CPU 0 keeps ticking while idle, and only for a sleeper with a timeout */
+    int timer = 0;
+    for (int i = 0; c == 0 && i < NPROC; i++)
+      timer |= procs[i].state == P_SLEEPING && procs[i].chan == (void *)&ticks;
     klock_release();
-    hal_idle();
+    hal_idle(timer);
     klock_acquire();
-    cpu_idle[c] = 0;
+    hal_timer_arm(TICK_CYCLES);
+    cpu_idle(c) = 0;
   }
 }
 
