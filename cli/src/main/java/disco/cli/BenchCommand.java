@@ -67,16 +67,17 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (repeat < 1) {
+      err.println("disco bench: --repeat: must be at least 1, got " + repeat);
+      return ExitStatus.FAILURE;
+    }
     Path k = kernel;
     if (k != null) {
       return MachineBench.run(k, machine, repeat, out, err);
     }
     if (!Files.isRegularFile(program)) {
-      err.println("disco bench: " + program + ": no such file (build it with `make -C guests/linux/bench`)");
-      return ExitStatus.FAILURE;
-    }
-    if (repeat < 1) {
-      err.println("disco bench: --repeat must be at least 1, got " + repeat);
+      err.println("disco bench: " + program + ": " + (Files.isDirectory(program) ? "is a directory"
+          : "no such file (build it with `make -C guests/linux/bench`)"));
       return ExitStatus.FAILURE;
     }
     Path jar;

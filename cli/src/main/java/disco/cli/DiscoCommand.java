@@ -29,10 +29,22 @@ public final class DiscoCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  /** Builds the command line with the project's conventions: usage errors exit 2, as do failures. */
+  /**
+   * Builds the command line with the project's conventions: usage errors exit 2, as do failures;
+   * {@code --help} on every subcommand exits 0; an exception that escapes a subcommand is one line
+   * ({@link Failures}).
+   */
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new DiscoCommand());
     cl.setExitCodeExceptionMapper(t -> ExitStatus.FAILURE);
+    cl.setExecutionExceptionHandler((e, sub, parsed) -> Failures.report(e, Failures.commandName(sub), sub.getErr()));
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      CommandLine.Model.CommandSpec s = sub.getCommandSpec();
+      if (s.findOption("--help") == null) {
+        s.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help message and exit.").build());
+      }
+    }
     return cl;
   }
 

@@ -6,8 +6,6 @@ import disco.hw.linux.ExecRequest;
 import disco.hw.linux.ExecResult;
 import disco.hw.linux.LinuxRunner;
 import disco.hw.linux.Streams;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -56,10 +54,14 @@ final class ExecCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    if (maxInstructions < 0) {
+      err.println("disco exec: --max-instructions: must be 0 (no limit) or more, got " + maxInstructions);
+      return ExitStatus.FAILURE;
+    }
     ExecRequest request = new ExecRequest(executable, args, List.of(), new byte[0],
         littleEndian ? Endianness.LITTLE : Endianness.BIG, maxInstructions);
-    OutputStream out = new FileOutputStream(FileDescriptor.out);
-    OutputStream errStream = new FileOutputStream(FileDescriptor.err);
+    OutputStream out = StandardOutput.out();
+    OutputStream errStream = StandardOutput.err();
     ExecResult r;
     long start = System.nanoTime();
     try {

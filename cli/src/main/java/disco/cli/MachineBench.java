@@ -5,10 +5,8 @@ import disco.hw.elf.ElfFormatException;
 import disco.hw.machine.InvalidConfigException;
 import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
-import disco.hw.machine.MachineConfigFile;
 import disco.hw.machine.MachineStats;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,11 +20,11 @@ import java.util.TreeMap;
 final class MachineBench {
   private MachineBench() {}
 
-  static int run(Path kernel, String machine, int repeat, PrintWriter out, PrintWriter err) throws IOException {
+  static int run(Path kernel, String machine, int repeat, PrintWriter out, PrintWriter err) {
     MachineConfig base;
     ElfFile image;
     try {
-      base = MachineConfigFile.load(machine);
+      base = UserFiles.machine(machine);
       image = ElfFile.read(kernel);
     } catch (InvalidConfigException | ElfFormatException e) {
       err.println("disco bench: " + e.getMessage());
@@ -37,7 +35,7 @@ final class MachineBench {
       MachineConfig c = base.withCacheEnabled(cache);
       double best = Double.MAX_VALUE;
       MachineStats stats = null;
-      for (int i = 0; i < Math.max(1, repeat); i++) {
+      for (int i = 0; i < repeat; i++) {
         Machine m;
         try {
           m = new Machine(c, new TreeMap<>(), new ByteArrayInputStream(new byte[0]), OutputStream.nullOutputStream());

@@ -13,10 +13,15 @@ public final class Main {
 
   /** Runs the command line with the given streams and returns the exit status; used by tests. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = DiscoCommand.commandLine();
-    cl.setOut(out);
-    cl.setErr(err);
-    int status = cl.execute(args);
+    int status;
+    try {
+      CommandLine cl = DiscoCommand.commandLine();
+      cl.setOut(out);
+      cl.setErr(err);
+      status = cl.execute(args);
+    } catch (RuntimeException | Error e) { // picocli hands exceptions to Failures; an Error comes here
+      status = Failures.report(e, "disco", err);
+    }
     out.flush();
     err.flush();
     return status;

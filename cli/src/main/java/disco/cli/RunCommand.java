@@ -2,22 +2,18 @@ package disco.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import disco.hw.InputFiles;
 import disco.hw.elf.ElfFile;
 import disco.hw.elf.ElfFormatException;
 import disco.hw.machine.InvalidConfigException;
 import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
-import disco.hw.machine.MachineConfigFile;
 import disco.hw.machine.MachineStats;
 import java.io.ByteArrayInputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,9 +63,18 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    if (maxCycles < 0) {
+      err.println("disco run: --max-cycles: must be 0 (no limit) or more, got " + maxCycles);
+      return ExitStatus.FAILURE;
+    }
+    String unwritable = statsJson == null ? null : UserFiles.unwritable(statsJson);
+    if (unwritable != null) {
+      err.println("disco run: " + statsJson + ": " + unwritable);
+      return ExitStatus.FAILURE;
+    }
     MachineConfig config;
     try {
-      config = MachineConfigFile.load(machine);
+      config = UserFiles.machine(machine);
     } catch (InvalidConfigException e) {
       err.println("disco run: " + e.getMessage());
       return ExitStatus.FAILURE;
@@ -84,13 +89,13 @@ final class RunCommand implements Callable<Integer> {
     InputStream input = new ByteArrayInputStream(new byte[0]);
     if (consoleInput != null) {
       try {
-        input = new ByteArrayInputStream(Files.readAllBytes(consoleInput));
-      } catch (NoSuchFileException e) {
-        err.println("disco run: " + consoleInput + ": no such file");
+        input = new ByteArrayInputStream(UserFiles.input(consoleInput, UserFiles.MAX_CONSOLE_INPUT_BYTES));
+      } catch (InputFiles.UnreadableFileException e) {
+        err.println("disco run: " + e.getMessage());
         return ExitStatus.FAILURE;
       }
     }
-    OutputStream console = new FileOutputStream(FileDescriptor.out);
+    OutputStream console = StandardOutput.out();
     Machine m;
     try {
       m = new Machine(config, new TreeMap<>(disks), input, console);
@@ -112,7 +117,12 @@ final class RunCommand implements Callable<Integer> {
     }
     Path json = statsJson;
     if (json != null) {
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), stats);
+      try {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), stats);
+      } catch (IOException e) {
+        err.println("disco run: " + json + ": cannot be written: " + InputFiles.problem(e));
+        return ExitStatus.FAILURE;
+      }
     }
     String reason = m.stopReason();
     if (!m.halted()) {

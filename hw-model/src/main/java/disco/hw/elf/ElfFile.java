@@ -1,11 +1,9 @@
 package disco.hw.elf;
 
 import disco.hw.Endianness;
-import java.io.IOException;
+import disco.hw.InputFiles;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +42,19 @@ public record ElfFile(
     segments = List.copyOf(segments);
   }
 
-  /** Reads and parses {@code path}. */
-  public static ElfFile read(Path path) throws ElfFormatException, IOException {
+  /**
+   * The largest executable read: a MIPS32 program or kernel image is far smaller; a larger file
+   * is refused before it is read rather than exhausting the heap.
+   */
+  public static final long MAX_FILE_BYTES = 1L << 30;
+
+  /** Reads and parses {@code path}; a file that cannot be read is refused as unloadable. */
+  public static ElfFile read(Path path) throws ElfFormatException {
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(path);
-    } catch (NoSuchFileException e) {
-      throw new ElfFormatException(path, "no such file");
+      bytes = InputFiles.readAll(path, MAX_FILE_BYTES);
+    } catch (InputFiles.UnreadableFileException e) {
+      throw new ElfFormatException(path, e.problem());
     }
     return parse(path, bytes);
   }
@@ -110,6 +114,9 @@ public record ElfFile(
           Integer.toUnsignedLong(b.getInt(at + 16)),
           Integer.toUnsignedLong(b.getInt(at + 20)),
           b.getInt(at + 24));
+      if (s.type() == PT_MIPS_ABIFLAGS && s.offset() + s.fileSize() > bytes.length) {
+        throw new ElfFormatException(path, "truncated: the ABI flags segment " + i + " ends past the end of the file");
+      }
       if (s.type() == ElfSegment.PT_LOAD || s.type() == ElfSegment.PT_TLS) {
         if (s.offset() + s.fileSize() > bytes.length) {
           throw new ElfFormatException(path, String.format(

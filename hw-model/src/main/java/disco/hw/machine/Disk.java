@@ -1,5 +1,6 @@
 package disco.hw.machine;
 
+import disco.hw.InputFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -17,8 +18,13 @@ final class Disk implements AutoCloseable {
   }
 
   static Disk open(int number, Path image) throws InvalidConfigException {
-    if (!Files.isRegularFile(image)) {
-      throw new InvalidConfigException("disk " + number + ": " + image + ": no such file");
+    String problem = !Files.exists(image) ? "no such file"
+        : Files.isDirectory(image) ? "is a directory"
+        : !Files.isRegularFile(image) ? "not a regular file (a disk image must be a file of sectors)"
+        : !Files.isReadable(image) || !Files.isWritable(image) ? "not readable and writable (disks are opened for both)"
+        : null;
+    if (problem != null) {
+      throw new InvalidConfigException("disk " + number + ": " + image + ": " + problem);
     }
     try {
       long size = Files.size(image);
@@ -28,7 +34,7 @@ final class Disk implements AutoCloseable {
       }
       return new Disk(new RandomAccessFile(image.toFile(), "rw"), size / SECTOR);
     } catch (IOException e) {
-      throw new InvalidConfigException("disk " + number + ": " + image + ": cannot be opened: " + e.getMessage());
+      throw new InvalidConfigException("disk " + number + ": " + image + ": cannot be opened: " + InputFiles.problem(e));
     }
   }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.Endianness;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -88,5 +90,54 @@ class ElfFileTest {
     Path f = dir.resolve("a.out");
     Files.write(f, good(false));
     assertEquals(Endianness.LITTLE, ElfFile.read(f).order());
+  }
+
+  @Test
+  void aDirectoryIsNamed() throws Exception {
+    Path dir = Files.createTempDirectory("elf");
+    ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfFile.read(dir));
+    assertEquals(dir + ": is a directory", e.getMessage());
+  }
+
+  /** A 3 GB sparse file is refused by its size, before a byte of it is read into the heap. */
+  @Test
+  void aHugeFileIsRefusedBeforeItIsRead() throws Exception {
+    Path f = Files.createTempFile("huge", ".elf");
+    try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+      raf.setLength(3L << 30);
+    }
+    try {
+      ElfFormatException e = assertThrows(ElfFormatException.class, () -> ElfFile.read(f));
+      assertTrue(e.getMessage().startsWith(f + ": too large (3,221,225,472 bytes; at most "), e.getMessage());
+    } finally {
+      Files.delete(f);
+    }
+  }
+
+  /** An ABI flags segment that points past the end is refused at parse time, not read out of bounds later. */
+  @Test
+  void anAbiFlagsSegmentPastTheEndIsRefused() {
+    byte[] b = good(true);
+    ByteBuffer buf = ByteBuffer.wrap(b);
+    buf.putShort(44, (short) 2); // e_phnum: a second header, over the code after the first
+    buf.putInt(84, ElfFile.PT_MIPS_ABIFLAGS).putInt(88, 0x7fff_ff00).putInt(100, 24).putInt(104, 24);
+    assertEquals("prog.elf: truncated: the ABI flags segment 1 ends past the end of the file", refusal(b));
+  }
+
+  /** Any corruption of a valid file's headers is refused with a message or parses into a usable file. */
+  @Property(tries = 500)
+  void corruptHeadersNeverThrowAnythingElse(@ForAll @IntRange(min = 0, max = 83) int at, @ForAll byte value,
+      @ForAll @IntRange(min = 0, max = 83) int at2, @ForAll byte value2) {
+    byte[] b = good(at % 2 == 0);
+    b[at] = value;
+    b[at2] = value2;
+    try {
+      ElfFile f = ElfFile.parse(FILE, b);
+      f.fpAbi();
+      f.isDynamic();
+      f.phdrAddress();
+    } catch (ElfFormatException e) {
+      assertTrue(e.getMessage().startsWith("prog.elf: "), e.getMessage());
+    }
   }
 }

@@ -161,7 +161,7 @@ class GuestImagesTest {
   }
 
   /** Runs a command in {@code dir}; returns its output (stdout and stderr), failing on a non-zero exit. */
-  private static String run(Path dir, String... command) throws IOException, InterruptedException {
+  static String run(Path dir, String... command) throws IOException, InterruptedException {
     Path log = Files.createTempFile("guest-images", ".log");
     try {
       ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())

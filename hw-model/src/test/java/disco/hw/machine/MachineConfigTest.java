@@ -72,6 +72,69 @@ class MachineConfigTest {
     assertEquals(p + ": empty configuration", refusal(""));
   }
 
+  /** Asserts that {@code yaml} is refused as "bad.yaml: {@code problem}". */
+  private void assertRefused(String problem, String yaml) throws Exception {
+    assertEquals(dir.resolve("bad.yaml") + ": " + problem, refusal(yaml));
+  }
+
+  @Test
+  void aFieldWithoutAValueIsNamedNotFollowedIntoANullPointer() throws Exception {
+    assertRefused("field 'base': no value (leave the field out to take the default)", "base: ~\n");
+    assertRefused("field 'nodes': no value (leave the field out to take the default)", "nodes:\n");
+  }
+
+  @Test
+  void aFractionIsRefusedNotTruncated() throws Exception {
+    assertRefused("field 'nodes': must be a whole number, got 1.5", "nodes: 1.5\n");
+    assertRefused("field 'seed': must be a whole number, got 0.25", "seed: 0.25\n");
+  }
+
+  @Test
+  void wrongTypesAndHugeNumbersAreNamed() throws Exception {
+    assertRefused("field 'nodes': must be a whole number, got 'many'", "nodes: many\n");
+    assertRefused("field 'nodes': must be a whole number, got '4'", "nodes: \"4\"\n");
+    assertRefused("field 'quantum': out of range, got 99999999999", "quantum: 99999999999\n");
+    assertRefused("field 'seed': out of range, got 99999999999999999999999", "seed: 99999999999999999999999\n");
+    assertRefused("field 'cacheEnabled': must be true or false, got 'sometimes'", "cacheEnabled: sometimes\n");
+    assertRefused("field 'protocol': must be a single value, got a list", "protocol: [MSI, MESI]\n");
+    assertRefused("field 'nodes': must be a single value, got a mapping", "nodes: {a: 1}\n");
+    assertRefused("cpusPerNode must be 1..8, got -3", "cpusPerNode: -3\n");
+    assertRefused("hitCycles must be 0..1000000, got 2000000000", "hitCycles: 2000000000\n");
+  }
+
+  @Test
+  void syntaxErrorsAreReportedAsSyntaxErrorsWithTheLine() throws Exception {
+    String p = dir.resolve("bad.yaml").toString();
+    String unclosed = refusal("nodes: [4\n");
+    assertTrue(unclosed.startsWith(p + ": not valid YAML at line "), unclosed);
+    assertRefused("not valid YAML: expected 'field: value' lines, got 'nodes 4'", "nodes 4\n");
+    String twice = refusal("nodes: 4\nnodes: 8\n");
+    assertTrue(twice.startsWith(p + ": not valid YAML at line 2: Duplicate field 'nodes'"), twice);
+    Path json = dir.resolve("bad.json");
+    Files.writeString(json, "{\"nodes\": 4,}");
+    String m = assertThrows(InvalidConfigException.class, () -> MachineConfigFile.load(json.toString())).getMessage();
+    assertTrue(m.startsWith(json + ": not valid JSON at line 1: "), m);
+    Files.writeString(json, "[1, 2]");
+    m = assertThrows(InvalidConfigException.class, () -> MachineConfigFile.load(json.toString())).getMessage();
+    assertEquals(json + ": not valid JSON: expected an object of fields, got a list", m);
+  }
+
+  @Test
+  void aDirectoryABinaryAndAHugeFileAreNamed() throws Exception {
+    Path d = dir.resolve("machines.yaml");
+    Files.createDirectory(d);
+    assertEquals(d + ": is a directory",
+        assertThrows(InvalidConfigException.class, () -> MachineConfigFile.load(d.toString())).getMessage());
+    Path bin = dir.resolve("bin.yaml");
+    Files.write(bin, new byte[] {'n', ':', ' ', (byte) 0xff, (byte) 0xfe});
+    assertEquals(bin + ": not a text file (not valid UTF-8)",
+        assertThrows(InvalidConfigException.class, () -> MachineConfigFile.load(bin.toString())).getMessage());
+    Path big = dir.resolve("big.yaml");
+    Files.writeString(big, "#".repeat((int) MachineConfigFile.MAX_FILE_BYTES + 1));
+    assertEquals(big + ": too large (1,048,577 bytes; at most 1,048,576 can be read)",
+        assertThrows(InvalidConfigException.class, () -> MachineConfigFile.load(big.toString())).getMessage());
+  }
+
   @Test
   void missingFileIsNamed() {
     Path f = dir.resolve("none.yaml");

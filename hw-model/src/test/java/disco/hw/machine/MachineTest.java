@@ -181,6 +181,22 @@ class MachineTest {
   }
 
   @Test
+  void aDiskThatIsADirectoryOrAFifoIsNamedSo() throws Exception {
+    Path fifo = dir.resolve("fifo");
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assertEquals(0, mkfifo.waitFor());
+    TreeMap<Integer, Path> disks = new TreeMap<>();
+    disks.put(1, dir);
+    InvalidConfigException e = assertThrows(InvalidConfigException.class,
+        () -> new Machine(noCache(1, 1), disks, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()));
+    assertEquals("disk 1: " + dir + ": is a directory", e.getMessage());
+    disks.put(1, fifo);
+    e = assertThrows(InvalidConfigException.class,
+        () -> new Machine(noCache(1, 1), disks, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()));
+    assertEquals("disk 1: " + fifo + ": not a regular file (a disk image must be a file of sectors)", e.getMessage());
+  }
+
+  @Test
   void anIdleMachineStopsWithAReason() throws Exception {
     // CPU 0 parks forever in WAIT with nothing enabled: the machine must not spin.
     Run r = run(noCache(1, 1), new int[] {0x4200_0020 /* wait */, 0x1000_fffe, TinyElf.NOP});

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * own environment to the guest, so the test JVM's would otherwise leak in. Standard input is fed
  * from a byte array and closed; standard output and error are pipes, as a shell pipeline would
  * give (so glibc buffers stdout fully and {@code isatty(1)} is 0). The working directory is a
- * scratch directory under {@code target/}, so nothing a program or qemu writes there lands in the
- * source tree.
+ * scratch directory under {@code target/} (the caller's, or {@code target/qemu-cwd}), so nothing
+ * a program or qemu writes there lands in the source tree.
  *
  * <p>How a fatal signal shows: qemu prints {@code qemu: uncaught target signal N (name) - core
  * dumped} on stderr and kills itself with the host's corresponding signal, so {@link
@@ -113,13 +113,23 @@ public final class Qemu {
       byte[] stdin,
       Duration timeout,
       Map<String, String> environment) {
+    return run(exe, args, stdin, timeout, environment, Path.of("target", "qemu-cwd").toAbsolutePath());
+  }
+
+  /** As {@link #run(Path, List, byte[], Duration, Map)}, in the working directory {@code cwd}. */
+  public static Result run(
+      Path exe,
+      List<String> args,
+      byte[] stdin,
+      Duration timeout,
+      Map<String, String> environment,
+      Path cwd) {
     Path qemu = Tools.require(executableFor(exe));
     List<String> command = new ArrayList<>();
     command.add(qemu.toString());
     command.add(exe.toString());
     command.addAll(args);
     try {
-      Path cwd = Path.of("target", "qemu-cwd").toAbsolutePath();
       Files.createDirectories(cwd);
       ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile());
       pb.environment().clear();
