@@ -1,0 +1,82 @@
+package disco.hw.guests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import disco.hw.machine.MachineConfig;
+import disco.hw.testing.MipsCompiler;
+import disco.hw.testing.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kernel of {@code guests/unix} on the machine: boot, the command line, processes, files,
+ * robustness (kernel/tests/ktest.c, run as init on one CPU and on eight), the ext2 root on disk 0,
+ * a panic, and the committed kernel images rebuilt byte for byte.
+ */
+class UnixKernelTest {
+  @TempDir Path tmp;
+
+  private Path ktestKernel() throws Exception {
+    Path ktest = MipsCompiler.compile(UnixKernel.dir().resolve("kernel/tests/ktest.c"));
+    return UnixKernel.ramfsKernel(tmp, Map.of("sbin/init", ktest));
+  }
+
+  @Test
+  void ktestPassesOnOneCpuAndOnEight() throws Exception {
+    Path kernel = ktestKernel();
+    for (String cpus : List.of("1", "8")) {
+      UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-8"), null, tmp,
+          "maxcpus=" + cpus, new byte[0]);
+      assertEquals(0, r.status(), r.console());
+      assertTrue(r.console().startsWith("unix: " + cpus + " cpus, 256 MB"), r.console());
+      assertTrue(r.console().contains("ktest: 0 failures\n"), r.console());
+      assertTrue(r.console().contains("a store to kernel space: SIGSEGV: ok\n"), r.console());
+      assertTrue(r.console().matches("(?s).*unix: statistics: \\d+ context switches, \\d+ system calls.*"), r.console());
+    }
+  }
+
+  @Test
+  void quietSilencesTheKernelAndArgumentsFollowTheDashes() throws Exception {
+    Path kernel = ktestKernel();
+    UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-1"), null, tmp,
+        "quiet init=/sbin/init -- child 42", new byte[0]);
+    assertEquals("child: argc 3, arg 42, env -\n", r.console());
+    assertEquals(42, r.status());
+  }
+
+  @Test
+  void aMissingInitPanicsWithANonZeroStatus() throws Exception {
+    Path kernel = ktestKernel();
+    UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-1"), null, tmp,
+        "quiet init=/no/such/program", new byte[0]);
+    assertEquals(2, r.status());
+    assertTrue(r.console().contains("panic: cannot run init /no/such/program: error 2"), r.console());
+  }
+
+  @Test
+  void stressTwoHundredForkExecWaitCyclesWithPipesOnEightCpus() throws Exception {
+    Path kernel = ktestKernel();
+    UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-8"), null, tmp,
+        "quiet -- stress 200", new byte[0]);
+    assertEquals("stress: 200 cycles, 4343 bytes through pipes\n", r.console());
+    assertEquals(0, r.status());
+  }
+
+  @Test
+  void rebuildingGivesTheCommittedKernelImagesByteForByte() throws Exception {
+    Tools.require("mips-linux-gnu-gcc");
+    Tools.require("mipsel-linux-gnu-gcc");
+    Path out = tmp.resolve("out");
+    UnixKernel.run(UnixKernel.dir(), List.of(Tools.require("make").toString(), "--no-print-directory", "-s",
+        "OUT=" + out, out.resolve("unix-bare.elf").toString(), out.resolve("unix-bare-el.elf").toString()));
+    for (String name : List.of("unix-bare.elf", "unix-bare-el.elf")) {
+      assertEquals(-1, Files.mismatch(UnixKernel.image(name), out.resolve(name)),
+          name + " differs from its rebuild: run make in guests/unix and commit images/");
+    }
+  }
+}
