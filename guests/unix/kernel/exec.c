@@ -26,7 +26,6 @@ struct phdr {
 #define MAX_ARGS 512
 static char argbuf[MAX_ARG_BYTES];
 static char *argptr[MAX_ARGS];
-static uint8_t chunk[PAGE_SIZE];
 
 #define AT_NULL 0
 #define AT_PHDR 3
@@ -71,13 +70,17 @@ static int load_segments(uint32_t ino, const struct ehdr *eh, struct mm *mm, uin
       if (e)
         return e;
     }
+    /* the file's bytes go straight into the new pages, a page at a time */
     for (uint32_t done = 0; done < ph[i].filesz;) {
-      uint32_t n = ph[i].filesz - done > PAGE_SIZE ? PAGE_SIZE : ph[i].filesz - done;
-      if (file_read_all(ino, ph[i].offset + done, chunk, n) != (long)n)
+      uint32_t va = ph[i].vaddr + done;
+      uint32_t n = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+      if (n > ph[i].filesz - done)
+        n = ph[i].filesz - done;
+      uint8_t *page = user_byte(mm, va, 1);
+      if (!page)
+        return -ENOMEM;
+      if (file_read_all(ino, ph[i].offset + done, page, n) != (long)n)
         return -ENOEXEC;
-      int e = copyout(ph[i].vaddr + done, chunk, n);
-      if (e)
-        return e;
       done += n;
     }
     if (!(ph[i].flags & PF_W) && start < end)

@@ -141,6 +141,8 @@ int copyin(void *dst, uint32_t uva, uint32_t n);
 int copyout(uint32_t uva, const void *src, uint32_t n);
 int copyinstr(char *dst, uint32_t uva, uint32_t max);
 int mm_copyout(struct mm *mm, uint32_t uva, const void *src, uint32_t n);
+/* The kernel address of user byte va of mm, faulted in for reading or writing; 0 if bad. */
+uint8_t *user_byte(struct mm *mm, uint32_t va, int write);
 int mm_populate(struct mm *mm, uint32_t start, uint32_t end);
 
 /* ---- processes (proc.c) -------------------------------------------------------------------- */

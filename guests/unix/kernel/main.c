@@ -28,6 +28,8 @@ static uint32_t parse_uint(const char *s)
 
 static void parse_cmdline(uint32_t addr)
 {
+  if (addr && addr < 0x20000000u)
+    addr = (uint32_t)HAL_P2V(addr); /* a physical address */
   if (addr >= 0x80000000u && addr < 0xA0000000u) {
     const char *src = (const char *)addr;
     int i = 0;

@@ -363,7 +363,7 @@ int mm_fork(struct mm *dst, struct mm *src)
 /* ---- between kernel and user memory --------------------------------------------------------- */
 
 /* The kernel address of user byte va, faulting it in for reading or writing; 0 if bad. */
-static uint8_t *user_byte(struct mm *mm, uint32_t va, int write)
+uint8_t *user_byte(struct mm *mm, uint32_t va, int write)
 {
   if (va >= 0x80000000u)
     return 0;

@@ -33,13 +33,7 @@ final class UnixKernel {
   record Run(Machine machine, String console, int status, Path disk) {}
 
   static Path dir() {
-    Path cwd = Path.of("").toAbsolutePath();
-    for (Path candidate : List.of(cwd.resolve("../guests/unix"), cwd.resolve("guests/unix"))) {
-      if (Files.isDirectory(candidate)) {
-        return candidate.normalize();
-      }
-    }
-    throw new IllegalStateException("no guests/unix beside or under " + cwd);
+    return UnixImages.dir();
   }
 
   static Path image(String name) {

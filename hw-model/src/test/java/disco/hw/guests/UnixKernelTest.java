@@ -3,6 +3,7 @@ package disco.hw.guests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import disco.hw.Endianness;
 import disco.hw.machine.MachineConfig;
 import disco.hw.testing.MipsCompiler;
 import disco.hw.testing.Tools;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,12 +61,48 @@ class UnixKernelTest {
   }
 
   @Test
+  @Tag("long")
   void stressTwoHundredForkExecWaitCyclesWithPipesOnEightCpus() throws Exception {
     Path kernel = ktestKernel();
     UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-8"), null, tmp,
         "quiet -- stress 200", new byte[0]);
-    assertEquals("stress: 200 cycles, 4343 bytes through pipes\n", r.console());
+    assertEquals("stress: 200 cycles, 5600 bytes through pipes\n", r.console());
     assertEquals(0, r.status());
+  }
+
+  @Test
+  void pmakeOnTheExt2RootLeavesAFileSystemThatE2fsckFindsClean() throws Exception {
+    Path e2fsck = Tools.require("e2fsck");
+    UnixKernel.Run r = UnixKernel.boot(UnixKernel.image("unix-bare.elf"), MachineConfig.preset("flash-8"),
+        UnixImages.root(Endianness.BIG), tmp, "maxcpus=2 init=/bin/pmake -- small", new byte[0]);
+    assertEquals(0, r.status(), r.console());
+    assertTrue(r.console().contains("\npmake: ok\n"), r.console());
+    assertTrue(r.console().matches("(?s).*unix: disk: \\d+ reads, [1-9]\\d* writes.*"), r.console());
+    String fsck = UnixKernel.run(tmp, List.of(e2fsck.toString(), "-fn", r.disk().toString()));
+    assertTrue(fsck.contains(" files (") && fsck.contains(" blocks"), fsck);
+  }
+
+  @Test
+  void littleEndianKernelRunsAProgramFromItsRoot() throws Exception {
+    UnixKernel.Run r = UnixKernel.boot(UnixKernel.image("unix-bare-el.elf"), UnixKernel.flash8Little(tmp),
+        UnixImages.root(Endianness.LITTLE), tmp, "quiet maxcpus=2 init=/test/argv_exit -- one two", new byte[0]);
+    assertEquals(0, r.status(), r.console());
+    assertTrue(r.console().contains("argv[2] = 'two' (3 bytes)\n"), r.console());
+  }
+
+  /** The figures of the README: cycles per system call, fork+exec+exit+wait, fault, refill, switch. */
+  @Test
+  void benchmarkPrintsCyclesPerOperation() throws Exception {
+    Path kbench = MipsCompiler.compile(UnixKernel.dir().resolve("kernel/tests/kbench.c"));
+    Path kernel = UnixKernel.ramfsKernel(tmp, Map.of("sbin/kbench", kbench));
+    UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-8"), null, tmp,
+        "quiet maxcpus=1 init=/sbin/kbench", new byte[0]);
+    System.out.print(r.console());
+    assertEquals(0, r.status(), r.console());
+    for (String what : List.of("system call (getpid)", "fork+exec+exit+wait", "page fault, demand zero",
+        "page fault, copy on write", "TLB refill", "context switch")) {
+      assertTrue(r.console().matches("(?s).*\\Q" + what + "\\E[^\\n]* [1-9]\\d* cycles\\n.*"), what + " in:\n" + r.console());
+    }
   }
 
   @Test
