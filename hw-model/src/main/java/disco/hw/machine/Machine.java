@@ -275,13 +275,17 @@ public final class Machine {
         }
         clock = Math.max(clock, c.cycles());
       }
+      boolean fired = false;
       for (Event e = events.peek(); e != null && e.cycle() <= clock; e = events.peek()) {
         events.remove().action().run();
+        fired = true;
       }
       if (halted) {
         break;
       }
-      if (!ran) {
+      // An event that fired may have raised the interrupt a waiting CPU waits for: give the CPUs
+      // another round before concluding that nothing can run.
+      if (!ran && !fired) {
         Event next = events.peek();
         if (next == null) {
           stopReason = "every CPU is waiting or parked and no device event is pending";
