@@ -116,14 +116,27 @@ void hal_irq_restore(uint32_t state)
   mtc0(12, 0, (s & ~1u) | (state & 1u));
 }
 
+/* hal_wait(status): Status = status (interrupts on), then WAIT; hal_wait_insn is the WAIT. */
+void hal_wait(uint32_t status);
+__asm__(".text\n.set push\n.set noreorder\n.globl hal_wait\nhal_wait:\n"
+        "  mtc0 $4, $12\n  ehb\nhal_wait_insn:\n  wait\n  jr $31\n  nop\n.set pop\n");
+
 void hal_idle(int timer)
 {
   uint32_t s = mfc0(12, 0);
   /* Without the timer line a waiting CPU stays asleep until an IPI or the disk wakes it (the
    * machine then charges it no cycles); with it, the machine skips ahead to the next tick. */
-  mtc0(12, 0, (timer ? s : s & ~(1u << (8 + 7))) | 1u);
-  __asm__ __volatile__("wait" : : : "memory");
+  uint32_t on = (timer ? s : s & ~(1u << (8 + 7))) | 1u;
+  hal_wait(on);
   mtc0(12, 0, s & ~1u);
+}
+
+/* An interrupt taken just before the WAIT of hal_idle (once IE is set) would otherwise be followed
+ * by a WAIT that nothing ends: resume after it instead. */
+uint32_t hal_idle_resume(uint32_t epc)
+{
+  extern char hal_wait_insn[];
+  return epc == (uint32_t)hal_wait_insn ? epc + 4 : epc;
 }
 
 /* ---- disk: one transfer at a time; the caller holds the kernel lock ------------------------ */

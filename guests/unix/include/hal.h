@@ -67,6 +67,7 @@ void hal_timer_arm(uint32_t interval);    /* next timer interrupt `interval` cyc
 uint32_t hal_irq_save(void);              /* disables; returns the previous state */
 void hal_irq_restore(uint32_t state);
 void hal_idle(int timer);                 /* interrupts on (the timer too if asked), wait, off */
+uint32_t hal_idle_resume(uint32_t epc);   /* where an interrupt of the idle loop returns to */
 void hal_disk_interrupt(void);            /* IRQ_DISK: acknowledges; the waiting transfer ends */
 
 /* The TLB and the per-CPU state the refill handler reads. */

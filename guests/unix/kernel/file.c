@@ -220,9 +220,11 @@ long file_read(struct file *f, uint32_t uva, uint32_t n)
   case F_PIPE: return f->write_end ? -EBADF : pipe_read(f, uva, n);
   case F_INODE: {
     struct fs_stat st;
-    if (fs_stat(f->ino, &st) == 0 && (st.mode & 0xF000) == 0x4000)
-      return -EISDIR;
-    return inode_io(f, uva, n, 0, &f->off);
+    fs_enter();
+    long r = fs_stat(f->ino, &st) == 0 && (st.mode & 0xF000) == 0x4000 ? -EISDIR
+                                                                         : inode_io(f, uva, n, 0, &f->off);
+    fs_exit();
+    return r;
   }
   default: return -EBADF;
   }
@@ -235,13 +237,17 @@ long file_write(struct file *f, uint32_t uva, uint32_t n)
   switch (f->type) {
   case F_CONSOLE: return console_write(uva, n);
   case F_PIPE: return f->write_end ? pipe_write(f, uva, n) : -EBADF;
-  case F_INODE:
+  case F_INODE: {
+    fs_enter();
     if (f->flags & 0x8) { /* O_APPEND */
       struct fs_stat st;
       if (fs_stat(f->ino, &st) == 0)
         f->off = st.size;
     }
-    return inode_io(f, uva, n, 1, &f->off);
+    long r = inode_io(f, uva, n, 1, &f->off);
+    fs_exit();
+    return r;
+  }
   default: return -EBADF;
   }
 }
@@ -250,7 +256,10 @@ long file_pread(struct file *f, uint32_t uva, uint32_t n, uint64_t off, int writ
 {
   if (f->type != F_INODE)
     return -ESPIPE;
-  return inode_io(f, uva, n, write, &off);
+  fs_enter();
+  long r = inode_io(f, uva, n, write, &off);
+  fs_exit();
+  return r;
 }
 
 struct file *file_open_inode(uint32_t ino, int flags)
@@ -259,6 +268,34 @@ struct file *file_open_inode(uint32_t ino, int flags)
   if (f)
     f->ino = ino;
   return f;
+}
+
+/* ---- the file system's lock ------------------------------------------------------------------- */
+
+/*
+ * The file system and its buffer cache are not reentrant, and a disk transfer puts its process to
+ * sleep: so one process at a time is inside the file system (nested entries by the same process
+ * are counted). Taken by the system calls that reach the file system (syscall.c) and around
+ * reads and writes of files; never around pipes or the console.
+ */
+static struct proc *fs_owner;
+static int fs_depth;
+
+void fs_enter(void)
+{
+  struct proc *p = curproc();
+  while (fs_owner && fs_owner != p)
+    sleep_on(&fs_owner);
+  fs_owner = p;
+  fs_depth++;
+}
+
+void fs_exit(void)
+{
+  if (--fs_depth == 0) {
+    fs_owner = 0;
+    wakeup(&fs_owner);
+  }
 }
 
 /* ---- paths ---------------------------------------------------------------------------------- */

@@ -116,6 +116,7 @@ void kmain(uint32_t cpu, uint32_t cmd, uint32_t boot_sp)
   ncpus_online = n;
   cpus_up = 1;
   klock_release();
+  disk_polls = 0;
   for (uint32_t c = 1; c < n; c++)
     hal_start_cpu(c);
   while (cpus_up < n)
@@ -139,6 +140,7 @@ void print_stats(void)
 
 void shutdown(int status)
 {
+  disk_polls = 1;
   fs_sync();
   if (!quiet) {
     kprintf("unix: init exited with status %d\n", status);

@@ -983,6 +983,13 @@ static const sysfn table[] = {
     [366] = sys_statx, [403] = sys_clock_gettime64, [407] = sys_clock_nanosleep64,
 };
 
+/* The calls that reach the file system (read and write take its lock themselves, for files). */
+static const uint8_t uses_fs[] = {
+    [5] = 1, [10] = 1, [11] = 1, [12] = 1, [19] = 1, [33] = 1, [36] = 1, [38] = 1, [39] = 1,
+    [40] = 1, [93] = 1, [140] = 1, [212] = 1, [213] = 1, [214] = 1, [215] = 1, [219] = 1,
+    [288] = 1, [289] = 1, [293] = 1, [294] = 1, [295] = 1, [300] = 1, [366] = 1,
+};
+
 void syscall(struct trapframe *tf)
 {
   uint32_t n = tf->r[TF_V0] - 4000;
@@ -991,7 +998,12 @@ void syscall(struct trapframe *tf)
   kstats.syscalls++;
   long r;
   if (n < sizeof table / sizeof table[0] && table[n]) {
+    int fs = n < sizeof uses_fs && uses_fs[n];
+    if (fs)
+      fs_enter();
     r = table[n](args, tf);
+    if (fs)
+      fs_exit();
   } else {
     kstats.enosys++;
     r = -ENOSYS;

@@ -78,6 +78,7 @@ void trap(struct trapframe *tf)
     klock_acquire();
     interrupts(tf);
     klock_release();
+    tf->epc = hal_idle_resume(tf->epc);
     return;
   }
   klock_acquire();
@@ -98,13 +99,19 @@ void trap(struct trapframe *tf)
   klock_release();
 }
 
-/* The kernel side of hal_disk_sleep: transfers are short, so the CPU polls the controller with
- * the kernel lock held (other CPUs keep running user code); the completion interrupt that the
- * poll acknowledges is the same one an idle CPU 0 would take. */
+int disk_polls = 1;
+
+/* The kernel side of hal_disk_sleep: a process sleeps until the completion interrupt (taken by
+ * CPU 0) sets the flag, and other processes run meanwhile; at boot and shutdown, when there is no
+ * scheduler to switch to, the CPU polls the controller instead. */
 void hal_disk_sleep(volatile int *flag)
 {
-  while (!*flag)
-    hal_disk_interrupt();
+  while (!*flag) {
+    if (disk_polls || !curproc())
+      hal_disk_interrupt();
+    else
+      sleep_on((void *)hal_disk_interrupt);
+  }
 }
 
 void hal_disk_lock(int take)
