@@ -2,7 +2,8 @@
  * ktest: the kernel's own check, run as init. Exercises fork (copy on write), execve with
  * arguments, wait4 statuses, pipes between processes, MAP_SHARED anonymous memory across fork,
  * files and directories, bad pointers (-EFAULT), a child killed by SIGSEGV, and the process
- * table's limit (-EAGAIN). Prints one line per check; exits 0 when all pass.
+ * table's limit (-EAGAIN), a stack overflow, mmap beyond memory (-ENOMEM), and a spinning process
+ * being preempted. Prints one line per check; exits 0 when all pass.
  *
  *   ktest            all the checks
  *   ktest child N    (used by the checks) prints its arguments and exits with N
@@ -19,6 +20,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static int failures;
@@ -40,6 +42,15 @@ static int run_child(const char *self, const char *arg, int *status)
     _exit(127);
   }
   return waitpid(pid, status, 0) == pid;
+}
+
+/* Recursion with a frame the compiler cannot drop: grows the stack until it overflows. */
+#pragma GCC diagnostic ignored "-Winfinite-recursion"
+static int recurse(int n)
+{
+  volatile char frame[1024];
+  frame[0] = (char)n;
+  return recurse(n + 1) + frame[0];
 }
 
 static void stress(const char *self, int n)
@@ -173,6 +184,23 @@ int main(int argc, char **argv)
   }
   waitpid(pid, &st, 0);
   check("kill: SIGTERM's default action", WIFSIGNALED(st) && WTERMSIG(st) == SIGTERM);
+  pid = fork();
+  if (pid == 0)
+    _exit(recurse(1) == 0);
+  waitpid(pid, &st, 0);
+  check("a stack overflow: SIGSEGV", WIFSIGNALED(st) && WTERMSIG(st) == SIGSEGV);
+  check("mmap beyond memory: ENOMEM",
+        mmap(NULL, 1u << 30, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED && errno == ENOMEM);
+  pid = fork();
+  if (pid == 0)
+    for (;;)
+      ;
+  struct timespec ts = {0, 30 * 1000 * 1000};
+  nanosleep(&ts, NULL); /* on one CPU this only returns if the spinning child is preempted */
+  kill(pid, SIGKILL);
+  waitpid(pid, &st, 0);
+  check("a process spinning forever is preempted and killed", WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+
   int made = 0, eagain = 0;
   pid_t kids[128];
   for (int i = 0; i < 128; i++) {
