@@ -145,14 +145,9 @@ static int build_stack(char *const *argv, int argc, char *const *envp, int envc,
 int do_execve(const char *path, char *const *argv, int argc, char *const *envp, int envc)
 {
   struct proc *p = curproc();
-  uint32_t ino, parent;
-  const char *last;
-  int lastlen;
-  int e = path_lookup(path, &ino, &parent, &last, &lastlen);
-  if (e)
-    return e;
+  uint32_t ino;
   struct fs_stat st;
-  e = fs_stat(ino, &st);
+  int e = path_stat(path, &ino, &st);
   if (e)
     return e;
   if ((st.mode & 0xF000) != 0x8000)
@@ -181,8 +176,13 @@ int do_execve(const char *path, char *const *argv, int argc, char *const *envp, 
   mm_free(&old);
   mm_activate(&p->mm);
 
-  int n = lastlen < 15 ? lastlen : 15;
-  memcpy(p->name, last, (size_t)n);
+  const char *last = path;
+  for (const char *c = path; *c; c++)
+    if (*c == '/' && c[1])
+      last = c + 1;
+  int n = 0;
+  for (; n < 15 && last[n] && last[n] != '/'; n++)
+    p->name[n] = last[n];
   p->name[n] = 0;
   for (int i = 0; i < NOFILE; i++) {
     if (p->fd[i] && p->cloexec[i]) {

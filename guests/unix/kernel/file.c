@@ -353,6 +353,16 @@ int path_lookup(const char *path, uint32_t *ino, uint32_t *parent, const char **
   }
 }
 
+/* path_lookup, then fs_stat of what it found. */
+int path_stat(const char *path, uint32_t *ino, struct fs_stat *st)
+{
+  uint32_t parent;
+  const char *last;
+  int lastlen;
+  int e = path_lookup(path, ino, &parent, &last, &lastlen);
+  return e ? e : fs_stat(*ino, st);
+}
+
 long file_read_all(uint32_t ino, uint64_t off, void *buf, uint32_t n)
 {
   return fs_read(ino, off, buf, n);

@@ -212,6 +212,8 @@ int fd_install(struct proc *p, struct file *f, int from);
 struct file *console_file(void);
 int path_lookup(const char *path, uint32_t *ino, uint32_t *parent, const char **last, int *lastlen);
 long file_read_all(uint32_t ino, uint64_t off, void *buf, uint32_t n);
+struct fs_stat;
+int path_stat(const char *path, uint32_t *ino, struct fs_stat *st);
 void fs_enter(void);
 void fs_exit(void);
 extern int disk_polls;    /* boot and shutdown: disk transfers are polled, nobody sleeps */

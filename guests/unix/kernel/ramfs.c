@@ -102,6 +102,31 @@ int fs_stat(uint32_t ino, struct fs_stat *st)
   return 0;
 }
 
+/* Copies between buf and the file's pages, a page at a time; a write allocates missing pages, a
+ * read of one gives zeros. */
+static long page_io(struct rinode *n, uint32_t off, uint8_t *buf, uint32_t len, int write)
+{
+  uint32_t done = 0;
+  while (done < len) {
+    uint32_t at = off + done;
+    uint32_t c = PAGE_SIZE - at % PAGE_SIZE;
+    if (c > len - done)
+      c = len - done;
+    paddr_t *slot = &n->pages[at / PAGE_SIZE];
+    if (write && !*slot && !(*slot = page_alloc()))
+      return done ? (long)done : -ENOSPC;
+    uint8_t *page = *slot ? (uint8_t *)HAL_P2V(*slot) + at % PAGE_SIZE : 0;
+    if (write)
+      memcpy(page, buf + done, c);
+    else if (page)
+      memcpy(buf + done, page, c);
+    else
+      memset(buf + done, 0, c);
+    done += c;
+  }
+  return done;
+}
+
 long fs_read(uint32_t ino, uint64_t off, void *buf, uint32_t len)
 {
   struct rinode *n = ino_of(ino);
@@ -111,20 +136,7 @@ long fs_read(uint32_t ino, uint64_t off, void *buf, uint32_t len)
     return 0;
   if (off + len > n->size)
     len = (uint32_t)(n->size - off);
-  uint32_t done = 0;
-  while (done < len) {
-    uint32_t at = (uint32_t)off + done;
-    uint32_t c = PAGE_SIZE - at % PAGE_SIZE;
-    if (c > len - done)
-      c = len - done;
-    paddr_t pa = n->pages[at / PAGE_SIZE];
-    if (pa)
-      memcpy((uint8_t *)buf + done, (uint8_t *)HAL_P2V(pa) + at % PAGE_SIZE, c);
-    else
-      memset((uint8_t *)buf + done, 0, c);
-    done += c;
-  }
-  return done;
+  return page_io(n, (uint32_t)off, buf, len, 0);
 }
 
 long fs_write(uint32_t ino, uint64_t off, const void *buf, uint32_t len)
@@ -134,20 +146,9 @@ long fs_write(uint32_t ino, uint64_t off, const void *buf, uint32_t len)
     return -ENOENT;
   if (off + len > (uint64_t)RAMFS_FILE_PAGES * PAGE_SIZE)
     return -EFBIG;
-  uint32_t done = 0;
-  while (done < len) {
-    uint32_t at = (uint32_t)off + done;
-    uint32_t c = PAGE_SIZE - at % PAGE_SIZE;
-    if (c > len - done)
-      c = len - done;
-    paddr_t *slot = &n->pages[at / PAGE_SIZE];
-    if (!*slot && !(*slot = page_alloc()))
-      return done ? (long)done : -ENOSPC;
-    memcpy((uint8_t *)HAL_P2V(*slot) + at % PAGE_SIZE, (const uint8_t *)buf + done, c);
-    done += c;
-  }
-  if (off + len > n->size)
-    n->size = off + len;
+  long done = page_io(n, (uint32_t)off, (uint8_t *)buf, len, 1);
+  if (done > 0 && off + (uint64_t)done > n->size)
+    n->size = off + (uint64_t)done;
   n->mtime = hal_time_seconds();
   return done;
 }

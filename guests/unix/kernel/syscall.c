@@ -296,24 +296,19 @@ static long vector_io(uint32_t *args, int write)
 static long sys_writev(uint32_t *args, struct trapframe *tf) { (void)tf; return vector_io(args, 1); }
 static long sys_readv(uint32_t *args, struct trapframe *tf) { (void)tf; return vector_io(args, 0); }
 
-static long sys_pread64(uint32_t *args, struct trapframe *tf)
+/* pread64/pwrite64: o32 passes the 64-bit offset in an aligned register pair, which puts it in
+ * the stack words 16 and 20 */
+static long positioned_io(uint32_t *args, struct trapframe *tf, int write)
 {
   struct file *f = fd_file((int)A(0));
   if (!f)
     return -EBADF;
-  /* o32: the 64-bit offset is in an aligned register pair: the stack words 16 and 20 */
   uint64_t off = ((uint64_t)arg5(tf, 0) << 32) | arg5(tf, 1);
-  return file_pread(f, A(1), A(2), off, 0);
+  return file_pread(f, A(1), A(2), off, write);
 }
 
-static long sys_pwrite64(uint32_t *args, struct trapframe *tf)
-{
-  struct file *f = fd_file((int)A(0));
-  if (!f)
-    return -EBADF;
-  uint64_t off = ((uint64_t)arg5(tf, 0) << 32) | arg5(tf, 1);
-  return file_pread(f, A(1), A(2), off, 1);
-}
+static long sys_pread64(uint32_t *args, struct trapframe *tf) { return positioned_io(args, tf, 0); }
+static long sys_pwrite64(uint32_t *args, struct trapframe *tf) { return positioned_io(args, tf, 1); }
 
 static int user_path(char *buf, uint32_t uva)
 {
@@ -451,13 +446,8 @@ static int stat_of(int fd_or_at, uint32_t upath, int empty_ok, struct fs_stat *s
     int e = at_path(fd_or_at, path, upath);
     if (e)
       return e;
-    uint32_t ino, parent;
-    const char *last;
-    int lastlen;
-    e = path_lookup(path, &ino, &parent, &last, &lastlen);
-    if (e)
-      return e;
-    return fs_stat(ino, st);
+    uint32_t ino;
+    return path_stat(path, &ino, st);
   }
   if (f->type == F_INODE)
     return fs_stat(f->ino, st);

@@ -28,12 +28,15 @@ class UnixKernelTest {
     return UnixKernel.ramfsKernel(tmp, Map.of("sbin/init", ktest));
   }
 
+  /** Boots the ktest kernel (no disk, empty input) with this command line. */
+  private UnixKernel.Run ktest(String preset, String cmdline) throws Exception {
+    return UnixKernel.boot(ktestKernel(), MachineConfig.preset(preset), null, tmp, cmdline, new byte[0]);
+  }
+
   @Test
   void ktestPassesOnOneCpuAndOnEight() throws Exception {
-    Path kernel = ktestKernel();
     for (String cpus : List.of("1", "8")) {
-      UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-8"), null, tmp,
-          "maxcpus=" + cpus, new byte[0]);
+      UnixKernel.Run r = ktest("flash-8", "maxcpus=" + cpus);
       assertEquals(0, r.status(), r.console());
       assertTrue(r.console().startsWith("unix: " + cpus + " cpus, 256 MB"), r.console());
       assertTrue(r.console().contains("ktest: 0 failures\n"), r.console());
@@ -44,18 +47,14 @@ class UnixKernelTest {
 
   @Test
   void quietSilencesTheKernelAndArgumentsFollowTheDashes() throws Exception {
-    Path kernel = ktestKernel();
-    UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-1"), null, tmp,
-        "quiet init=/sbin/init -- child 42", new byte[0]);
+    UnixKernel.Run r = ktest("flash-1", "quiet init=/sbin/init -- child 42");
     assertEquals("child: argc 3, arg 42, env -\n", r.console());
     assertEquals(42, r.status());
   }
 
   @Test
   void aMissingInitPanicsWithANonZeroStatus() throws Exception {
-    Path kernel = ktestKernel();
-    UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-1"), null, tmp,
-        "quiet init=/no/such/program", new byte[0]);
+    UnixKernel.Run r = ktest("flash-1", "quiet init=/no/such/program");
     assertEquals(2, r.status());
     assertTrue(r.console().contains("panic: cannot run init /no/such/program: error 2"), r.console());
   }
@@ -63,9 +62,7 @@ class UnixKernelTest {
   @Test
   @Tag("long")
   void stressTwoHundredForkExecWaitCyclesWithPipesOnEightCpus() throws Exception {
-    Path kernel = ktestKernel();
-    UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-8"), null, tmp,
-        "quiet -- stress 200", new byte[0]);
+    UnixKernel.Run r = ktest("flash-8", "quiet -- stress 200");
     assertEquals("stress: 200 cycles, 5600 bytes through pipes\n", r.console());
     assertEquals(0, r.status());
   }
