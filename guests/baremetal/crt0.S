@@ -2,7 +2,8 @@
  * crt0.S: entry point and exception vector of every bare-metal guest.
  *
  * Boot protocol (docs/devices.md): CPU 0 starts at the ELF entry in kernel mode with
- * Status = BEV, $sp = top of node 0's slice - 16, $a0 = 0. Every other CPU starts at the same entry
+ * Status = BEV, $sp = top of node 0's slice - 16, $a0 = 0, $a1 = the kernel command line or 0
+ * (with a command line, $sp is below it). Every other CPU starts at the same entry
  * when it gets its first IPI, with its own $sp and $a0 = its CPU number.
  *
  * The exception vector lives in this image: the section .text.ebase is linked first, at the
@@ -114,6 +115,8 @@ _start:
         addiu   $8, $8, 4               /* (delay slot) next word */
 3:      la      $8, boot_sp
         sw      $17, 0($8)              /* boot_sp: tells memoryPerNode (lib.c) */
+        la      $8, boot_cmdline
+        sw      $5, 0($8)               /* boot_cmdline: $a1, the command line's address or 0 */
 
 2:      jal     main                    /* main(cpu) */
         move    $4, $16                 /* (delay slot) a0 = CPU number */

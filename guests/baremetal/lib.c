@@ -4,10 +4,19 @@
 #include "lib.h"
 
 u32 boot_sp;
+u32 boot_cmdline;
 
 u32 memory_per_node(void)
 {
-  return boot_sp + 16 - 0x80000000u;
+  if (boot_cmdline == 0) {
+    return boot_sp + 16 - 0x80000000u;
+  }
+  /* The command line sits at top - 16 - round16(length + 1) and $sp 16 bytes below it. */
+  u32 n = 0;
+  while (((const char *)boot_cmdline)[n] != 0) {
+    n++;
+  }
+  return boot_cmdline + ((n + 1 + 15) & ~15u) + 16 - 0x80000000u;
 }
 
 /* ---- console -------------------------------------------------------------------------------- */

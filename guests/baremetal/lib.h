@@ -89,7 +89,9 @@ typedef unsigned char u8;
 
 /* CPU 0's $sp at boot, saved by crt0: 0x80000000 + memoryPerNode - 16 (the boot protocol). */
 extern u32 boot_sp;
-/* Bytes of memory per node, derived from boot_sp. */
+/* CPU 0's $a1 at boot: the kseg0 address of the kernel command line (disco run --append), or 0. */
+extern u32 boot_cmdline;
+/* Bytes of memory per node, derived from boot_sp (and the command line's place below the top). */
 u32 memory_per_node(void);
 
 /* ---- console -------------------------------------------------------------------------------- */

@@ -6,6 +6,7 @@ import disco.hw.machine.InvalidConfigException;
 import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
 import disco.hw.machine.MachineStats;
+import disco.hw.machine.StopReason;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -45,10 +46,10 @@ final class MachineBench {
           return ExitStatus.FAILURE;
         }
         long start = System.nanoTime();
-        m.run(0, null);
+        StopReason reason = m.run(0, null);
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (!m.halted() || m.exitStatus() != 0) {
-          err.println("disco bench: the kernel did not halt with status 0 (" + m.stopReason() + ", status " + m.exitStatus() + ")");
+        if (!(reason instanceof StopReason.Halted) || reason.exitStatus() != 0) {
+          err.println("disco bench: the kernel did not halt with status 0 (" + reason.sentence() + ")");
           return ExitStatus.FAILURE;
         }
         if (seconds < best) {

@@ -5,16 +5,20 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import disco.hw.InputFiles;
 import disco.hw.elf.ElfFile;
 import disco.hw.elf.ElfFormatException;
+import disco.hw.machine.DiskImage;
 import disco.hw.machine.InvalidConfigException;
 import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
 import disco.hw.machine.MachineStats;
+import disco.hw.machine.StopReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -30,6 +34,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Boot a bare-metal kernel on the multiprocessor model and print its statistics.",
       "Without --kernel, runs the built-in demonstration (every CPU started by IPI says hello)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "N:the value the guest wrote to the halt register (low 8 bits)",
+      "2:bad input",
+      "3:every CPU is idle and no device event is pending",
+      "124:--max-cycles reached",
+      "125:a CPU makes no progress (the same exception at the same PC, over and over)"
     })
 final class RunCommand implements Callable<Integer> {
   @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
@@ -43,8 +55,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--kernel", paramLabel = "ELF", description = "The kernel image (a bare-metal ELF linked in kseg0).")
   @Nullable Path kernel;
 
-  @Option(names = "--disk", paramLabel = "N=FILE", description = "Attach disk N (0..7) backed by FILE.")
-  Map<Integer, Path> disks = new TreeMap<>();
+  @Option(names = "--disk", paramLabel = "N=FILE[,snapshot]",
+      description = "Attach disk N (0..7) backed by FILE. With ,snapshot the machine's writes go to a private"
+          + " copy in memory and FILE is left unchanged; without, they are written to FILE.")
+  Map<Integer, String> disks = new TreeMap<>();
+
+  @Option(names = "--append", paramLabel = "STRING",
+      description = "The kernel command line: placed in memory, its address passed to CPU 0 in $a1 (docs/devices.md).")
+  @Nullable String append;
 
   @Option(names = "--console-input", paramLabel = "FILE", description = "Bytes the console offers as input.")
   @Nullable Path consoleInput;
@@ -98,15 +116,15 @@ final class RunCommand implements Callable<Integer> {
     OutputStream console = StandardOutput.out();
     Machine m;
     try {
-      m = new Machine(config, new TreeMap<>(disks), input, console);
-      m.load(image);
+      m = new Machine(config, diskImages(), input, console);
+      m.load(image, append);
     } catch (InvalidConfigException | ElfFormatException e) {
       err.println("disco run: " + e.getMessage());
       return ExitStatus.FAILURE;
     }
     boolean terminal = System.console() != null;
     long start = System.nanoTime();
-    m.run(maxCycles, terminal ? cycles -> progress(err, m, cycles, start) : null);
+    StopReason reason = m.run(maxCycles, terminal ? cycles -> progress(err, m, cycles, start) : null);
     if (terminal) {
       err.print("\r\033[K");
     }
@@ -124,13 +142,24 @@ final class RunCommand implements Callable<Integer> {
         return ExitStatus.FAILURE;
       }
     }
-    String reason = m.stopReason();
-    if (!m.halted()) {
-      err.println("disco run: " + reason);
-      return reason != null && reason.startsWith("stopped at the cycle limit") ? 124 : 3;
+    if (!(reason instanceof StopReason.Halted)) {
+      err.println("disco run: " + reason.sentence());
     }
     err.flush();
-    return m.exitStatus();
+    return reason.exitStatus();
+  }
+
+  static final String SNAPSHOT = ",snapshot";
+
+  /** The --disk options in disk order: FILE, or FILE,snapshot for a snapshot disk. */
+  private List<DiskImage> diskImages() {
+    List<DiskImage> images = new ArrayList<>();
+    for (Map.Entry<Integer, String> d : disks.entrySet()) {
+      String file = d.getValue();
+      boolean snapshot = file.endsWith(SNAPSHOT);
+      images.add(new DiskImage(d.getKey(), Path.of(snapshot ? file.substring(0, file.length() - SNAPSHOT.length()) : file), snapshot));
+    }
+    return images;
   }
 
   private static void progress(PrintWriter err, Machine m, long cycles, long start) {

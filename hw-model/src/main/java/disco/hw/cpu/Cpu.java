@@ -74,6 +74,15 @@ public final class Cpu {
   private long timerDue;
   private boolean halted;
   private boolean waiting;
+  /** No-progress detection: the last exception's instruction number, PC and code, and repeats. */
+  private long lastExceptionAt = -1;
+  private int lastExceptionPc;
+  private int lastExceptionCode = -1;
+  private int exceptionRepeats;
+  private @Nullable ExceptionLoop exceptionLoop;
+
+  /** Exceptions in a row, with no instruction completing, after which a CPU is stopped. */
+  public static final int EXCEPTION_LOOP_LIMIT = 1000;
 
   // One-entry instruction fetch cache: the virtual page of the PC and its memory page.
   private int fetchVpage = 1; // never page-aligned: forces the first refill
@@ -429,8 +438,10 @@ public final class Cpu {
       if (flat) {
         tlbFault(FETCH, va, true);
       }
-      if ((pa >>> Memory.PAGE_SHIFT) >= ramPages) {
-        raise(ExcCode.IBE, 0); // no instructions in device space
+      if (!isRam(pa)) {
+        // Nothing answers an instruction fetch from device space or from above RAM: a bus error on
+        // fetch (Vol. III, "Bus Error Exception").
+        raise(ExcCode.IBE, 0);
       }
       page = mem.allocate(pa >>> Memory.PAGE_SHIFT);
     }
@@ -547,7 +558,26 @@ public final class Cpu {
     if (flat) {
       tlbFault(kind, va, true);
     }
-    return pn < ramPages ? mem.allocate(pn) : null;
+    return isRam(pa) ? mem.allocate(pn) : null;
+  }
+
+  /** Whether physical {@code pa} is RAM: below the RAM size and not claimed by the devices. */
+  private boolean isRam(int pa) {
+    return (pa >>> Memory.PAGE_SHIFT) < ramPages && !mmio.claims(pa);
+  }
+
+  /**
+   * The memory page for an access that no device register answers (LWL, LWR, SWL, SWR, LL, SC): the
+   * devices decode only aligned LW and SW (docs/devices.md), so anything else in device space is a
+   * bus error on data (Vol. III, "Bus Error Exception").
+   */
+  private int[] ramPage(int pa, int kind, int va) {
+    int[] p = dataPage(pa, kind, va);
+    if (p == null) {
+      raise(ExcCode.DBE, 0);
+      throw Trap.INSTANCE; // not reached: raise never returns
+    }
+    return p;
   }
 
   private int mmioRead(int pa, int size) {
@@ -669,6 +699,9 @@ public final class Cpu {
 
   private void enterException(int code, int flags) {
     exceptionCounts[code]++;
+    if (supervisor == null) {
+      noteRepeats(code);
+    }
     boolean exlWas = (cp0.status & Cp0.ST_EXL) != 0;
     boolean inSlot = (flags & VECTOR_BEFORE_FETCH) != 0 ? slotAt == instructions + 1 : slotAt == instructions;
     if (!exlWas) {
@@ -702,6 +735,32 @@ public final class Cpu {
     if (s != null) {
       s.exception(this, code);
     }
+  }
+
+  /**
+   * Stops the CPU when it takes the same exception at the same PC {@link #EXCEPTION_LOOP_LIMIT}
+   * times with no instruction completing in between: the vector faults on its own fetch, so nothing
+   * can ever change. (Under a supervisor the supervisor decides what a repeated exception means.)
+   */
+  private void noteRepeats(int code) {
+    // The instruction count includes the faulting instruction, so "nothing completed since the last
+    // exception" is a difference of at most one.
+    if (instructions - lastExceptionAt <= 1 && pc == lastExceptionPc && code == lastExceptionCode) {
+      if (++exceptionRepeats >= EXCEPTION_LOOP_LIMIT) {
+        exceptionLoop = new ExceptionLoop(code, pc, exceptionRepeats);
+        halt();
+      }
+    } else {
+      exceptionRepeats = 1;
+    }
+    lastExceptionAt = instructions;
+    lastExceptionPc = pc;
+    lastExceptionCode = code;
+  }
+
+  /** Why this CPU stopped itself, if it found that it can make no progress; null otherwise. */
+  public @Nullable ExceptionLoop exceptionLoop() {
+    return exceptionLoop;
   }
 
   // ---- the interpreter (Vol. II, one case per instruction) -------------------------------------
@@ -976,8 +1035,12 @@ public final class Cpu {
       }
       case 0x30 -> { // LL
         int va = r[rs] + (short) w;
-        int v = loadWord(va);
-        cp0.llAddr = translate(va, LOAD) >>> 4; // LLAddr holds PA bits 35..4
+        if ((va & 3) != 0) {
+          addressError(LOAD, va);
+        }
+        int pa = translate(va, LOAD);
+        int v = Memory.word(ramPage(pa, LOAD, va), pa);
+        cp0.llAddr = pa >>> 4; // LLAddr holds PA bits 35..4
         llBit = true;
         r[rt] = v;
       }
@@ -995,7 +1058,11 @@ public final class Cpu {
       case 0x38 -> { // SC: stores only while the link holds; rt reports success
         int va = r[rs] + (short) w;
         if (llBit) {
-          storeWord(va, r[rt]);
+          if ((va & 3) != 0) {
+            addressError(STORE, va);
+          }
+          int pa = translate(va, STORE);
+          Memory.setWord(ramPage(pa, STORE, va), pa, r[rt]);
           r[rt] = 1;
         } else {
           // Alignment and translation are still checked (Vol. II, SC: exceptions as for SW).
@@ -1031,15 +1098,15 @@ public final class Cpu {
   private int lwl(int va, int old) {
     // Vol. II LWL/LWR/SWL/SWR: AddressTranslation(vAddr), so a fault reports the unaligned vAddr
     // in BadVAddr (Vol. III, BadVAddr), not the aligned word's address.
-    translate(va, LOAD);
-    int word = loadWord(va & ~3);
+    int pa = translate(va, LOAD) & ~3;
+    int word = Memory.word(ramPage(pa, LOAD, va), pa);
     int shift = beIndex(va) << 3;
     return (word << shift) | (old & (int) ((1L << shift) - 1));
   }
 
   private int lwr(int va, int old) {
-    translate(va, LOAD); // BadVAddr = vAddr, as for LWL
-    int word = loadWord(va & ~3);
+    int pa = translate(va, LOAD) & ~3; // BadVAddr = vAddr, as for LWL
+    int word = Memory.word(ramPage(pa, LOAD, va), pa);
     int shift = (3 - beIndex(va)) << 3;
     return (word >>> shift) | (old & ~(int) (0xffff_ffffL >>> shift));
   }
@@ -1065,8 +1132,7 @@ public final class Cpu {
   /** Reads the word a partial store merges into, raising store (not load) exceptions. */
   private int loadWordForStore(int va) {
     int pa = translate(va, STORE);
-    int[] p = dataPage(pa, STORE, va);
-    return p != null ? Memory.word(p, pa) : mmioRead(pa, 4);
+    return Memory.word(ramPage(pa, STORE, va), pa);
   }
 
   private void setHiLo(long product) {

@@ -11,6 +11,14 @@ public interface Mmio {
   /** Writes the low {@code size} bytes of {@code value} at physical {@code address}. */
   boolean write(Cpu cpu, int address, int size, int value);
 
+  /**
+   * Whether physical {@code address} is device space even where it lies below the RAM size: such an
+   * address is never RAM (the device window wins over the memory behind it).
+   */
+  default boolean claims(int address) {
+    return false;
+  }
+
   /** No devices at all: every access outside RAM is a bus error. */
   Mmio NONE =
       new Mmio() {

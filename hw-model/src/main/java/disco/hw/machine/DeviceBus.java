@@ -10,14 +10,17 @@ import disco.hw.cpu.Mmio;
 final class DeviceBus implements Mmio {
   static final int BASE = 0x1f00_0000;
   static final int END = 0x1fc0_0000;
+  /** The end of device space: the window and the boot ROM's place above it are never RAM. */
+  static final int SPACE_END = 0x2000_0000;
   private final @org.checkerframework.checker.nullness.qual.Nullable Device[] blocks = new Device[16];
 
   void attach(int offset, Device d) {
     blocks[offset >>> 8] = d;
   }
 
-  static boolean inWindow(int physicalAddress) {
-    return physicalAddress >= BASE && physicalAddress < END;
+  @Override
+  public boolean claims(int address) {
+    return address >= BASE && address < SPACE_END;
   }
 
   private @org.checkerframework.checker.nullness.qual.Nullable Device device(int address) {

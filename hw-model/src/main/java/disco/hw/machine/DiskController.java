@@ -80,7 +80,6 @@ final class DiskController implements Device {
     }
     Disk d = selected();
     long bytes = (long) count * Disk.SECTOR;
-    long ramTop = Math.min(machine.config().memoryBytes(), DeviceBus.BASE);
     if (d == null) {
       status = ERROR;
       machine.interrupt(interruptCpu, Machine.IP_DISK, true);
@@ -88,7 +87,7 @@ final class DiskController implements Device {
     }
     boolean valid = (command == 1 || command == 2) && count > 0
         && Integer.toUnsignedLong(sector) + count <= d.sectors
-        && Integer.toUnsignedLong(address) + bytes <= ramTop;
+        && machine.isRam(Integer.toUnsignedLong(address), bytes);
     if (!valid) {
       status = ERROR;
       machine.interrupt(interruptCpu, Machine.IP_DISK, true);

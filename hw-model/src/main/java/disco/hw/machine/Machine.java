@@ -3,6 +3,7 @@ package disco.hw.machine;
 import disco.hw.cpu.Cp0;
 import disco.hw.cpu.Cpu;
 import disco.hw.cpu.ExcCode;
+import disco.hw.cpu.ExceptionLoop;
 import disco.hw.cpu.MemoryTiming;
 import disco.hw.elf.ElfFile;
 import disco.hw.elf.ElfFormatException;
@@ -10,9 +11,9 @@ import disco.hw.elf.ElfSegment;
 import disco.hw.mem.Memory;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SortedMap;
 import java.util.function.LongConsumer;
@@ -45,7 +46,7 @@ public final class Machine {
   private int entry;
   private boolean halted;
   private int exitStatus;
-  private @Nullable String stopReason;
+  private @Nullable StopReason stopReason;
   private long clock;
 
   /** Something that happens at a given machine cycle (a DMA completion). */
@@ -57,13 +58,25 @@ public final class Machine {
   }
 
   /**
+   * A machine whose disks are all persistent.
+   *
    * @param disks disk number (0..7) to image file
+   * @param consoleIn read whole at start: console input
+   * @param consoleOut where the console writes
+   */
+  public Machine(MachineConfig config, SortedMap<Integer, java.nio.file.Path> disks, InputStream consoleIn,
+      OutputStream consoleOut) throws InvalidConfigException {
+    this(config, DiskImage.persistent(disks), consoleIn, consoleOut);
+  }
+
+  /**
+   * @param disks the disks to attach, each persistent or a snapshot
    * @param consoleIn read whole at start: console input
    * @param consoleOut where the console writes
    */
   // The devices keep a reference to the machine under construction; they use it only once it runs.
   @SuppressWarnings({"argument", "assignment", "method.invocation"})
-  public Machine(MachineConfig config, SortedMap<Integer, java.nio.file.Path> disks, InputStream consoleIn,
+  public Machine(MachineConfig config, List<DiskImage> disks, InputStream consoleIn,
       OutputStream consoleOut) throws InvalidConfigException {
     this.config = config;
     this.memory = new Memory(config.endianness());
@@ -73,11 +86,11 @@ public final class Machine {
     for (int i = 0; i < 8; i++) {
       opened.add(null);
     }
-    for (Map.Entry<Integer, java.nio.file.Path> d : disks.entrySet()) {
-      if (d.getKey() < 0 || d.getKey() > 7) {
-        throw new InvalidConfigException("disk number must be 0..7, got " + d.getKey());
+    for (DiskImage d : disks) {
+      if (d.number() < 0 || d.number() > 7) {
+        throw new InvalidConfigException("disk number must be 0..7, got " + d.number());
       }
-      opened.set(d.getKey(), Disk.open(d.getKey(), d.getValue()));
+      opened.set(d.number(), Disk.open(d));
     }
     this.disks = new DiskController(this, opened);
     started = new boolean[config.cpus()];
@@ -112,6 +125,11 @@ public final class Machine {
     return memorySystem;
   }
 
+  /** The device window as the CPUs see it. */
+  disco.hw.cpu.Mmio devices() {
+    return bus;
+  }
+
   /** The machine clock: the furthest any CPU has run, in cycles. */
   public long clock() {
     return clock;
@@ -125,9 +143,19 @@ public final class Machine {
     return exitStatus;
   }
 
-  /** Why the run ended, if not by the halt register. */
-  public @Nullable String stopReason() {
+  /** Why the last {@link #run} ended; null before the first run ends. */
+  public @Nullable StopReason stopReason() {
     return stopReason;
+  }
+
+  /**
+   * Whether machine addresses [pa, pa + length) are all RAM: below the memory size and clear of
+   * device space, {@code 0x1F000000..0x1FFFFFFF}, which wins over the memory behind it on a machine
+   * of more than 496 MB (docs/devices.md).
+   */
+  boolean isRam(long pa, long length) {
+    return pa >= 0 && length >= 0 && pa + length <= config.memoryBytes()
+        && (pa + length <= DeviceBus.BASE || pa >= DeviceBus.SPACE_END);
   }
 
   int nodeOfCpu(int cpu) {
@@ -163,6 +191,55 @@ public final class Machine {
     start(0);
   }
 
+  /** The longest kernel command line {@link #load(ElfFile, String)} takes, in bytes, without its NUL. */
+  public static final int MAX_COMMAND_LINE = 4095;
+
+  /**
+   * Loads a bare-metal kernel as {@link #load(ElfFile)} does and gives it a command line: the
+   * string's bytes (UTF-8) and a NUL are placed at the top of node 0's slice, just below where
+   * CPU 0's stack would start, CPU 0's {@code $sp} moves down below them and {@code $a1} holds
+   * their kseg0 address (docs/devices.md, "Boot"). Without a command line {@code $a1} is 0.
+   *
+   * @throws InvalidConfigException if the command line is too long or holds a NUL
+   * @throws ElfFormatException if a segment of the image overlaps the place the command line goes
+   */
+  public void load(ElfFile kernel, @Nullable String commandLine) throws ElfFormatException, InvalidConfigException {
+    load(kernel);
+    if (commandLine != null) {
+      placeCommandLine(kernel, commandLine.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * Writes {@code line} and a NUL at {@code top - 16 - round16(length + 1)} (physical, top = the
+   * initial $sp + 16), points CPU 0's $a1 at it in kseg0 and its $sp 16 bytes below it.
+   */
+  private void placeCommandLine(ElfFile kernel, byte[] line) throws ElfFormatException, InvalidConfigException {
+    if (line.length > MAX_COMMAND_LINE) {
+      throw new InvalidConfigException("the kernel command line is " + line.length
+          + " bytes; at most " + MAX_COMMAND_LINE + " fit");
+    }
+    for (byte b : line) {
+      if (b == 0) {
+        throw new InvalidConfigException("the kernel command line holds a NUL byte");
+      }
+    }
+    Cpu cpu0 = cpus.get(0);
+    long top = (cpu0.gpr(29) & 0x1fff_ffffL) + 16;
+    long at = top - 16 - ((line.length + 1 + 15) & ~15L);
+    for (ElfSegment s : kernel.segments()) {
+      long pa = s.vaddr() & 0x1fff_ffffL;
+      if (s.type() == ElfSegment.PT_LOAD && s.memSize() != 0 && pa < top && pa + s.memSize() > at) {
+        throw new ElfFormatException(kernel.path(), String.format(
+            "segment at 0x%08x overlaps the kernel command line at physical 0x%08x", s.vaddr(), at));
+      }
+    }
+    memory.write((int) at, line, 0, line.length);
+    memory.storeByte((int) (at + line.length), 0);
+    cpu0.setGpr(5, (int) (0x8000_0000L + at));
+    cpu0.setGpr(29, (int) (0x8000_0000L + at - 16));
+  }
+
   /** Starts a parked CPU at the entry point, in the boot state of docs/devices.md. */
   void start(int n) {
     if (started[n]) {
@@ -186,6 +263,7 @@ public final class Machine {
   void halt(int status) {
     halted = true;
     exitStatus = status & 0xff;
+    stopReason = new StopReason.Halted(status);
     for (Cpu c : cpus) {
       c.halt();
     }
@@ -206,8 +284,9 @@ public final class Machine {
     if (kind == MemoryTiming.STORE) {
       breakLinks(n, pa, 4);
     }
-    if (DeviceBus.inWindow(pa)) {
-      return config.localMissCycles(); // an uncached device register access
+    if (!isRam(Integer.toUnsignedLong(pa), 1)) {
+      // A device register, or nothing (the access is a bus error): no cache, no directory.
+      return config.localMissCycles();
     }
     long cost = memorySystem.access(n, Integer.toUnsignedLong(pa), kind == MemoryTiming.STORE, cached);
     if (memorySystem.threshold() > 0) {
@@ -256,13 +335,17 @@ public final class Machine {
   }
 
   /**
-   * Runs until the halt register is written, every CPU is idle with nothing pending, or the clock
-   * passes {@code maxCycles} (0: no limit).
+   * Runs until the halt register is written, every CPU is idle with nothing pending, a CPU can make
+   * no progress (it takes the same exception at the same PC over and over), or the clock passes
+   * {@code maxCycles} (0: no limit). {@link #stopReason} says which.
    *
-   * @param progress called about every million cycles of machine time; may be null
+   * @param progress called at the start and then every 100 million cycles of machine time (about
+   *     a second of host time for one CPU); may be null
+   * @return why the run ended
    */
-  public void run(long maxCycles, @Nullable LongConsumer progress) {
+  public StopReason run(long maxCycles, @Nullable LongConsumer progress) {
     long nextProgress = 0;
+    StopReason.@Nullable NoProgress stuck = null;
     while (!halted) {
       boolean ran = false;
       for (int i = 0; i < cpus.size() && !halted; i++) {
@@ -274,6 +357,15 @@ public final class Machine {
           ran = true;
         }
         clock = Math.max(clock, c.cycles());
+        ExceptionLoop loop = c.exceptionLoop();
+        if (loop != null) {
+          stuck = new StopReason.NoProgress(i, loop);
+          break;
+        }
+      }
+      if (stuck != null) {
+        stopReason = stuck;
+        break;
       }
       boolean fired = false;
       for (Event e = events.peek(); e != null && e.cycle() <= clock; e = events.peek()) {
@@ -288,7 +380,7 @@ public final class Machine {
       if (!ran && !fired) {
         Event next = events.peek();
         if (next == null) {
-          stopReason = "every CPU is waiting or parked and no device event is pending";
+          stopReason = new StopReason.Idle();
           break;
         }
         // Idle until the next device event: advance the waiting CPUs' clocks with the machine's.
@@ -301,15 +393,21 @@ public final class Machine {
         }
       }
       if (maxCycles > 0 && clock >= maxCycles) {
-        stopReason = "stopped at the cycle limit of " + maxCycles;
+        stopReason = new StopReason.CycleLimit(maxCycles);
         break;
       }
       if (progress != null && clock >= nextProgress) {
         progress.accept(clock);
-        nextProgress = clock + 1_000_000_000L;
+        nextProgress = clock + 100_000_000L;
       }
     }
     console.flush();
+    StopReason reason = stopReason;
+    if (reason == null) { // halted before this run began
+      reason = new StopReason.Halted(exitStatus);
+      stopReason = reason;
+    }
+    return reason;
   }
 
   /** The run's statistics. */

@@ -15,12 +15,20 @@ final class MissCounterDevice implements Device {
     this.counters = counters;
   }
 
+  /**
+   * Whether the selected page is a machine page. The page number is the guest's to choose: a page
+   * beyond memory has no counters, so it reads 0 and its reset does nothing (docs/devices.md).
+   */
+  private boolean pageExists() {
+    return Integer.toUnsignedLong(page) < machine.config().memoryBytes() >>> 12;
+  }
+
   @Override
   public @org.checkerframework.checker.nullness.qual.Nullable Integer read(Cpu cpu, int offset) {
     return switch (offset) {
       case 0x00 -> page;
       case 0x04 -> node;
-      case 0x08 -> node >= 0 && node < machine.config().nodes()
+      case 0x08 -> pageExists() && node >= 0 && node < machine.config().nodes()
           ? (int) Math.min(counters.misses(Integer.toUnsignedLong(page), node), Integer.MAX_VALUE) : 0;
       case 0x10 -> {
         MissCounters.HotPage h = counters.pollHotPage();
@@ -42,7 +50,11 @@ final class MissCounterDevice implements Device {
     switch (offset) {
       case 0x00 -> page = value;
       case 0x04 -> node = value;
-      case 0x0c -> counters.reset(Integer.toUnsignedLong(page));
+      case 0x0c -> {
+        if (pageExists()) {
+          counters.reset(Integer.toUnsignedLong(page));
+        }
+      }
       case 0x18 -> counters.setThreshold(Math.max(0, value));
       default -> {
         return false;

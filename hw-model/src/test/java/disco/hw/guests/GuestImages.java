@@ -3,6 +3,7 @@ package disco.hw.guests;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,7 +16,34 @@ public final class GuestImages {
 
   /** Every program, in the Makefile's order; each has images/NAME.elf and expected/NAME.out. */
   public static final List<String> PROGRAMS =
-      List.of("hello", "timer", "smp", "disk", "spinlock", "remote", "compute");
+      List.of("hello", "timer", "smp", "disk", "spinlock", "remote", "compute", "cmdline");
+
+  /** The command line {@code expected/cmdline.out} shows: {@code disco run --append} with it. */
+  public static final String COMMAND_LINE = "root=/dev/disk0 init=/bin/pmake small";
+
+  /** A hostile guest (guests/baremetal/hostile) and how a run of it on flash-8 must end. */
+  public record Hostile(String name, int exitStatus, String stop) {}
+
+  /**
+   * Every hostile guest with its expected exit status and stop ({@code halted}, {@code
+   * no-progress}, {@code idle} or {@code cycle-limit}), from hostile/expected.txt.
+   */
+  public static List<Hostile> hostile() throws IOException {
+    List<Hostile> all = new ArrayList<>();
+    for (String line : Files.readAllLines(dir().resolve("hostile").resolve("expected.txt"))) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] f = line.trim().split("\\s+");
+      all.add(new Hostile(f[0], Integer.parseInt(f[1]), f[2]));
+    }
+    return all;
+  }
+
+  /** The committed image of hostile guest {@code name}: guests/baremetal/images/hostile/NAME.elf. */
+  public static Path hostileImage(String name) {
+    return dir().resolve("images").resolve("hostile").resolve(name + ".elf");
+  }
 
   /** Sectors in the disk image {@link #writeDisk} makes by default (mkdisk.py's default too). */
   public static final int DISK_SECTORS = 16;

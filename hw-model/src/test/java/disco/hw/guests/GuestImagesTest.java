@@ -45,8 +45,12 @@ class GuestImagesTest {
     String log = run(dir, make.toString(), "--no-print-directory", "-C", dir.toString(), "OUT=" + out);
 
     List<String> differing = new ArrayList<>();
-    for (String program : GuestImages.PROGRAMS) {
-      Path committed = GuestImages.image(program);
+    List<String> programs = new ArrayList<>(GuestImages.PROGRAMS);
+    for (GuestImages.Hostile h : GuestImages.hostile()) {
+      programs.add("hostile/" + h.name());
+    }
+    for (String program : programs) {
+      Path committed = GuestImages.dir().resolve("images").resolve(program + ".elf");
       Path rebuilt = out.resolve(program + ".elf");
       assertTrue(Files.isRegularFile(rebuilt), "make did not build " + rebuilt + ":\n" + log);
       long at = Files.mismatch(committed, rebuilt);
@@ -130,6 +134,10 @@ class GuestImagesTest {
     Matcher m = Pattern.compile("(?m)^PROGRAMS\\s*:?=\\s*(.*)$").matcher(makefile);
     assertTrue(m.find(), "no PROGRAMS line in the Makefile");
     assertEquals(GuestImages.PROGRAMS, Arrays.asList(m.group(1).trim().split("\\s+")));
+    Matcher h = Pattern.compile("(?m)^HOSTILE\\s*:?=((?:.*\\\\\\n)*.*)$").matcher(makefile);
+    assertTrue(h.find(), "no HOSTILE line in the Makefile");
+    assertEquals(GuestImages.hostile().stream().map(GuestImages.Hostile::name).toList(),
+        Arrays.asList(h.group(1).replace("\\\n", " ").trim().split("\\s+")));
 
     String remote = Files.readString(GuestImages.expected("remote"), StandardCharsets.US_ASCII);
     assertTrue(!remote.contains("cycles:"), "expected/remote.out leaves out the cycle-count lines, which vary");

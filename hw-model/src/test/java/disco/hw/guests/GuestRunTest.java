@@ -1,10 +1,14 @@
 package disco.hw.guests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.cpu.Cpu;
 import disco.hw.elf.ElfFile;
+import disco.hw.machine.DiskImage;
+import disco.hw.machine.InvalidConfigException;
 import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
 import disco.hw.machine.MachineStats;
@@ -86,6 +90,54 @@ class GuestRunTest {
     for (int i = 4 * 512; i < 8 * 512; i++) { // sectors 4..7 now hold the inverted sectors 0..3
       assertEquals((byte) ~pattern[i - 4 * 512], image[i], "byte " + i);
     }
+  }
+
+  /** A snapshot disk: the guest reads back what it wrote, and the file keeps its bytes. */
+  @Test
+  void aSnapshotDiskKeepsTheGuestsWritesOutOfTheFile() throws Exception {
+    Path disk = GuestImages.writeDisk(dir.resolve("disk0.img"));
+    byte[] before = Files.readAllBytes(disk);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Machine m = new Machine(MachineConfig.preset("flash-8"), List.of(new DiskImage(0, disk, true)),
+        new ByteArrayInputStream(new byte[0]), out);
+    m.load(ElfFile.read(GuestImages.image("disk")));
+    m.run(2_000_000_000L, null);
+    assertEquals(expected("disk"), out.toString(StandardCharsets.US_ASCII));
+    assertEquals(0, m.exitStatus());
+    assertArrayEquals(before, Files.readAllBytes(disk), "a snapshot disk's file changed");
+  }
+
+  @Test
+  void theKernelCommandLineReachesCpu0InA1BelowTheTopOfNode0() throws Exception {
+    Run r = bootWith("cmdline", GuestImages.COMMAND_LINE, List.of());
+    assertEquals(expected("cmdline"), r.console());
+    assertEquals(0, r.machine().exitStatus());
+    Run none = bootWith("cmdline", null, List.of());
+    assertEquals("no command line\n", none.console());
+    // memory per node as the boot $sp tells it is unchanged by a command line
+    Run hello = bootWith("hello", "x", List.of());
+    assertEquals(expected("hello"), hello.console());
+  }
+
+  @Test
+  void aCommandLineTooLongOrWithANulIsRefused() throws Exception {
+    ElfFile image = ElfFile.read(GuestImages.image("cmdline"));
+    Machine m = new Machine(MachineConfig.preset("flash-8"), List.of(), new ByteArrayInputStream(new byte[0]),
+        new ByteArrayOutputStream());
+    String longest = "x".repeat(Machine.MAX_COMMAND_LINE);
+    m.load(image, longest);
+    assertEquals(0x8000_0000 + 32 * (1 << 20) - 16 - 4096, m.cpus().get(0).gpr(5));
+    InvalidConfigException tooLong = assertThrows(InvalidConfigException.class, () -> m.load(image, longest + "x"));
+    assertTrue(tooLong.getMessage().contains("at most 4095"), tooLong.getMessage());
+    assertThrows(InvalidConfigException.class, () -> m.load(image, "a\0b"));
+  }
+
+  private static Run bootWith(String program, String commandLine, List<DiskImage> disks) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Machine m = new Machine(MachineConfig.preset("flash-8"), disks, new ByteArrayInputStream(new byte[0]), out);
+    m.load(ElfFile.read(GuestImages.image(program)), commandLine);
+    m.run(2_000_000_000L, null);
+    return new Run(m, out.toString(StandardCharsets.US_ASCII));
   }
 
   @Test

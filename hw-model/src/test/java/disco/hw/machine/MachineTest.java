@@ -201,7 +201,8 @@ class MachineTest {
     // CPU 0 parks forever in WAIT with nothing enabled: the machine must not spin.
     Run r = run(noCache(1, 1), new int[] {0x4200_0020 /* wait */, 0x1000_fffe, TinyElf.NOP});
     assertTrue(!r.machine().halted());
-    assertEquals("every CPU is waiting or parked and no device event is pending", r.machine().stopReason());
+    assertEquals(new StopReason.Idle(), r.machine().stopReason());
+    assertEquals("every CPU is waiting or parked and no device event is pending", new StopReason.Idle().sentence());
   }
 
   /**

@@ -1,0 +1,7 @@
+/* SWL to the console TX register. */
+#include "hostile.h"
+        with_handler
+        li      $t1, DEV
+        li      $t0, 0x41414141
+        swl     $t0, 0($t1)
+        halt    1
