@@ -164,13 +164,14 @@ static struct bcache_buf *gd_get(uint32_t g, uint32_t *off) {
   return bcache_read(m.gdt_block + (byte >> m.blog));
 }
 
-static uint32_t gd_field32(uint32_t g, int field) {
+/* The `width`-byte (2 or 4) field of group g's descriptor (0 if unreadable). */
+static uint32_t gd_read(uint32_t g, int field, int width) {
   uint32_t off;
   struct bcache_buf *b = gd_get(g, &off);
   if (!b) {
     return 0;
   }
-  uint32_t v = fs_le32(b->data + off + field);
+  uint32_t v = width == 2 ? fs_le16(b->data + off + field) : fs_le32(b->data + off + field);
   bcache_release(b);
   return v;
 }
@@ -185,17 +186,6 @@ static void gd_add16(uint32_t g, int field, int delta) {
   fs_put16(b->data + off + field, (uint32_t)(fs_le16(b->data + off + field) + delta));
   bcache_dirty(b);
   bcache_release(b);
-}
-
-static uint32_t gd_free16(uint32_t g, int field) {
-  uint32_t off;
-  struct bcache_buf *b = gd_get(g, &off);
-  if (!b) {
-    return 0;
-  }
-  uint32_t v = fs_le16(b->data + off + field);
-  bcache_release(b);
-  return v;
 }
 
 /* ---- bitmaps: block and inode allocation ------------------------------------------------- */
@@ -239,10 +229,10 @@ static int balloc(uint32_t *out) {
       /* back in the first group, before the hint */
       from = 0;
     }
-    if (gd_free16(g, GD_FREE_BLOCKS) == 0) {
+    if (gd_read(g, GD_FREE_BLOCKS, 2) == 0) {
       continue;
     }
-    struct bcache_buf *b = bcache_read(gd_field32(g, GD_BLOCK_BITMAP));
+    struct bcache_buf *b = bcache_read(gd_read(g, GD_BLOCK_BITMAP, 4));
     if (!b) {
       return -FS_EIO;
     }
@@ -271,7 +261,7 @@ static void bfree(uint32_t blk) {
   uint32_t rel = blk - m.first_data_block;
   uint32_t g = rel / m.blocks_per_group, bit = rel % m.blocks_per_group;
   bcache_forget(blk);
-  struct bcache_buf *b = bcache_read(gd_field32(g, GD_BLOCK_BITMAP));
+  struct bcache_buf *b = bcache_read(gd_read(g, GD_BLOCK_BITMAP, 4));
   if (!b) {
     return;
   }
@@ -297,10 +287,10 @@ static int ialloc(uint32_t near, int dir, uint32_t *out) {
   uint32_t g0 = (near - 1) / m.inodes_per_group;
   for (uint32_t k = 0; k < m.ngroups; k++) {
     uint32_t g = (g0 + k) % m.ngroups;
-    if (gd_free16(g, GD_FREE_INODES) == 0) {
+    if (gd_read(g, GD_FREE_INODES, 2) == 0) {
       continue;
     }
-    struct bcache_buf *b = bcache_read(gd_field32(g, GD_INODE_BITMAP));
+    struct bcache_buf *b = bcache_read(gd_read(g, GD_INODE_BITMAP, 4));
     if (!b) {
       return -FS_EIO;
     }
@@ -325,7 +315,7 @@ static int ialloc(uint32_t near, int dir, uint32_t *out) {
 
 static void ifree_bit(uint32_t ino, int dir) {
   uint32_t g = (ino - 1) / m.inodes_per_group, bit = (ino - 1) % m.inodes_per_group;
-  struct bcache_buf *b = bcache_read(gd_field32(g, GD_INODE_BITMAP));
+  struct bcache_buf *b = bcache_read(gd_read(g, GD_INODE_BITMAP, 4));
   if (!b) {
     return;
   }
@@ -349,7 +339,7 @@ static struct bcache_buf *islot(uint32_t ino, uint32_t *off) {
   uint32_t g = (ino - 1) / m.inodes_per_group, idx = (ino - 1) % m.inodes_per_group;
   uint32_t byte = idx * m.inode_size;
   *off = byte & (m.bsize - 1);
-  return bcache_read(gd_field32(g, GD_INODE_TABLE) + (byte >> m.blog));
+  return bcache_read(gd_read(g, GD_INODE_TABLE, 4) + (byte >> m.blog));
 }
 
 static int iget(uint32_t ino, struct inode *ip) {
@@ -721,6 +711,13 @@ static int idelete(struct inode *ip) {
 
 /* ---- file data --------------------------------------------------------------------------- */
 
+/* The bytes of a transfer at `pos` (of `left` still to go) within one block; the offset in it in *in. */
+static uint32_t block_chunk(uint64_t pos, uint32_t left, uint32_t *in) {
+  *in = (uint32_t)pos & (m.bsize - 1);
+  uint32_t chunk = m.bsize - *in;
+  return chunk < left ? chunk : left;
+}
+
 static long read_data(struct inode *ip, uint64_t off, uint8_t *dst, uint32_t n) {
   if (off >= ip->size) {
     return 0;
@@ -731,11 +728,7 @@ static long read_data(struct inode *ip, uint64_t off, uint8_t *dst, uint32_t n) 
   uint32_t done = 0;
   while (done < n) {
     uint64_t pos = off + done;
-    uint32_t in = (uint32_t)pos & (m.bsize - 1);
-    uint32_t chunk = m.bsize - in;
-    if (chunk > n - done) {
-      chunk = n - done;
-    }
+    uint32_t in, chunk = block_chunk(pos, n - done, &in);
     uint32_t pblk;
     int rc = bmap(ip, (uint32_t)(pos >> m.blog), 0, 0, &pblk, 0);
     if (rc) {
@@ -767,11 +760,7 @@ static long write_data(struct inode *ip, uint64_t off, const uint8_t *src, uint3
   int err = 0;
   while (done < n) {
     uint64_t pos = off + done;
-    uint32_t in = (uint32_t)pos & (m.bsize - 1);
-    uint32_t chunk = m.bsize - in;
-    if (chunk > n - done) {
-      chunk = n - done;
-    }
+    uint32_t in, chunk = block_chunk(pos, n - done, &in);
     uint32_t pblk;
     int fresh;
     int whole = chunk == m.bsize;
@@ -852,15 +841,14 @@ static void dent_write(uint8_t *p, uint32_t ino, uint32_t rec_len, const char *n
   fs_memcpy(p + DIRENT_HEADER, name, len);
 }
 
-/* Where a name was found. */
-struct where {
-  uint32_t pblk, off;
-  int32_t prev; /* the previous record in the block, or -1 */
-  uint32_t ino, type;
-};
+/*
+ * Calls fn on each record of directory dp, block by block, with the record's buffer, offset and
+ * the offset of the record before it in the block (-1 for the first). Stops at the first non-zero
+ * value fn returns and returns it; 0 after the last record; -EIO on a malformed record.
+ */
+typedef int (*dent_fn)(void *ctx, struct bcache_buf *b, uint32_t off, int32_t prev, const struct dent *d);
 
-/* Finds `name` in directory dp: 0 and *w, -ENOENT, or -EIO. */
-static int dir_find(struct inode *dp, const char *name, uint32_t len, struct where *w) {
+static int dir_walk(struct inode *dp, dent_fn fn, void *ctx) {
   uint32_t nblocks = (uint32_t)(dp->size >> m.blog);
   for (uint32_t lb = 0; lb < nblocks; lb++) {
     uint32_t pblk;
@@ -878,24 +866,49 @@ static int dir_find(struct inode *dp, const char *name, uint32_t len, struct whe
     int32_t prev = -1;
     struct dent d;
     for (uint32_t off = 0; off < m.bsize; off += d.rec_len) {
-      if (dent_at(b->data, off, &d)) {
-        bcache_release(b);
-        return -FS_EIO;
+      rc = dent_at(b->data, off, &d);
+      if (rc == 0) {
+        rc = fn(ctx, b, off, prev, &d);
       }
-      if (d.ino && d.name_len == len && fs_memeq(d.name, name, len)) {
-        w->pblk = pblk;
-        w->off = off;
-        w->prev = prev;
-        w->ino = d.ino;
-        w->type = d.type;
+      if (rc) {
         bcache_release(b);
-        return 0;
+        return rc;
       }
       prev = (int32_t)off;
     }
     bcache_release(b);
   }
-  return -FS_ENOENT;
+  return 0;
+}
+
+/* Where a name was found. */
+struct where {
+  const char *name; /* what dir_find looks for */
+  uint32_t len;
+  uint32_t pblk, off;
+  int32_t prev; /* the previous record in the block, or -1 */
+  uint32_t ino, type;
+};
+
+static int find_fn(void *ctx, struct bcache_buf *b, uint32_t off, int32_t prev, const struct dent *d) {
+  struct where *w = ctx;
+  if (!d->ino || d->name_len != w->len || !fs_memeq(d->name, w->name, w->len)) {
+    return 0;
+  }
+  w->pblk = b->blkno;
+  w->off = off;
+  w->prev = prev;
+  w->ino = d->ino;
+  w->type = d->type;
+  return 1;
+}
+
+/* Finds `name` in directory dp: 0 and *w, -ENOENT, or -EIO. */
+static int dir_find(struct inode *dp, const char *name, uint32_t len, struct where *w) {
+  w->name = name;
+  w->len = len;
+  int rc = dir_walk(dp, find_fn, w);
+  return rc == 1 ? 0 : rc == 0 ? -FS_ENOENT : rc;
 }
 
 /* The directory changed: times, and a hashed directory becomes a linear one (its index would
@@ -907,60 +920,53 @@ static void dir_touched(struct inode *dp) {
 #endif
 }
 
+/* A record to add. */
+struct newent {
+  const char *name;
+  uint32_t len, ino, type;
+};
+
+/* Puts the new record into this one's slack (a live record keeps what it needs) or in its place
+ * (an unused record), if it fits. */
+static int add_fn(void *ctx, struct bcache_buf *b, uint32_t off, int32_t prev, const struct dent *d) {
+  (void)prev;
+  const struct newent *n = ctx;
+  uint32_t used = d->ino ? rec_size(d->name_len) : 0;
+  if (d->rec_len - used < rec_size(n->len)) {
+    return 0;
+  }
+  if (used) {
+    fs_put16(b->data + off + 4, used);
+  }
+  dent_write(b->data + off + used, n->ino, d->rec_len - used, n->name, n->len, n->type);
+  bcache_dirty(b);
+  return 1;
+}
+
 /* Adds the record name -> ino to directory dp (the name must not be there); writes dp back. */
 static int dir_add(struct inode *dp, const char *name, uint32_t len, uint32_t ino, uint32_t type) {
-  uint32_t need = rec_size(len);
-  uint32_t nblocks = (uint32_t)(dp->size >> m.blog);
-  for (uint32_t lb = 0; lb < nblocks; lb++) {
+  struct newent n = {name, len, ino, type};
+  int rc = dir_walk(dp, add_fn, &n);
+  if (rc < 0) {
+    return rc;
+  }
+  if (rc == 0) {
+    /* no room: one more block, a single record spanning it */
     uint32_t pblk;
-    int rc = bmap(dp, lb, 0, 0, &pblk, 0);
+    rc = bmap(dp, (uint32_t)(dp->size >> m.blog), 1, 1, &pblk, 0);
     if (rc) {
+      iput(dp); /* keep what was allocated counted */
       return rc;
-    }
-    if (!pblk) {
-      continue;
     }
     struct bcache_buf *b = bcache_read(pblk);
     if (!b) {
       return -FS_EIO;
     }
-    struct dent d;
-    for (uint32_t off = 0; off < m.bsize; off += d.rec_len) {
-      if (dent_at(b->data, off, &d)) {
-        bcache_release(b);
-        return -FS_EIO;
-      }
-      uint32_t used = d.ino ? rec_size(d.name_len) : 0;
-      if (d.rec_len - used >= need) {
-        if (d.ino) { /* split: the live record keeps what it needs */
-          fs_put16(b->data + off + 4, used);
-          dent_write(b->data + off + used, ino, d.rec_len - used, name, len, type);
-        } else {
-          dent_write(b->data + off, ino, d.rec_len, name, len, type);
-        }
-        bcache_dirty(b);
-        bcache_release(b);
-        dir_touched(dp);
-        return iput(dp);
-      }
-    }
+    dent_write(b->data, ino, m.bsize, name, len, type);
+    bcache_dirty(b);
     bcache_release(b);
+    dp->size += m.bsize;
   }
-  /* no room: one more block, a single record spanning it */
-  uint32_t pblk;
-  int rc = bmap(dp, nblocks, 1, 1, &pblk, 0);
-  if (rc) {
-    iput(dp); /* keep what was allocated counted */
-    return rc;
-  }
-  struct bcache_buf *b = bcache_read(pblk);
-  if (!b) {
-    return -FS_EIO;
-  }
-  dent_write(b->data, ino, m.bsize, name, len, type);
-  bcache_dirty(b);
-  bcache_release(b);
-  dp->size += m.bsize;
   dir_touched(dp);
   return iput(dp);
 }
@@ -999,45 +1005,22 @@ static int dir_retarget(struct inode *dp, const struct where *w, uint32_t ino, u
   return iput(dp);
 }
 
-/* 1 if directory dp holds nothing but '.' and '..', 0 if it holds more, or -EIO. */
-static int dir_is_empty(struct inode *dp) {
-  uint32_t nblocks = (uint32_t)(dp->size >> m.blog);
-  for (uint32_t lb = 0; lb < nblocks; lb++) {
-    uint32_t pblk;
-    int rc = bmap(dp, lb, 0, 0, &pblk, 0);
-    if (rc) {
-      return rc;
-    }
-    if (!pblk) {
-      continue;
-    }
-    struct bcache_buf *b = bcache_read(pblk);
-    if (!b) {
-      return -FS_EIO;
-    }
-    struct dent d;
-    for (uint32_t off = 0; off < m.bsize; off += d.rec_len) {
-      if (dent_at(b->data, off, &d)) {
-        bcache_release(b);
-        return -FS_EIO;
-      }
-      int dot = d.name_len == 1 && d.name[0] == '.';
-      int dotdot = d.name_len == 2 && d.name[0] == '.' && d.name[1] == '.';
-      if (d.ino && !dot && !dotdot) {
-        bcache_release(b);
-        return 0;
-      }
-    }
-    bcache_release(b);
-  }
-  return 1;
-}
-
-/* ---- the API (fs.h) ---------------------------------------------------------------------- */
-
 static int is_dot_or_dotdot(const char *name, int len) {
   return (len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.');
 }
+
+static int occupied_fn(void *ctx, struct bcache_buf *b, uint32_t off, int32_t prev, const struct dent *d) {
+  (void)ctx, (void)b, (void)off, (void)prev;
+  return d->ino && !is_dot_or_dotdot((const char *)d->name, (int)d->name_len);
+}
+
+/* 1 if directory dp holds nothing but '.' and '..', 0 if it holds more, or -EIO. */
+static int dir_is_empty(struct inode *dp) {
+  int rc = dir_walk(dp, occupied_fn, 0);
+  return rc < 0 ? rc : !rc;
+}
+
+/* ---- the API (fs.h) ---------------------------------------------------------------------- */
 
 /* Checks a name and loads its directory: 0, -ENOENT, -ENAMETOOLONG, -ENOTDIR. */
 static int open_dir(uint32_t dir, int len, struct inode *dp) {
@@ -1126,6 +1109,23 @@ int fs_mount(int disk) {
   return 0;
 }
 
+/* Inode ino of the mounted file system, in use. */
+static int open_inode(uint32_t ino, struct inode *ip) {
+  return m.mounted ? iget_live(ino, ip) : -FS_EIO;
+}
+
+/* Inode ino, a regular file: -EISDIR for a directory, -EINVAL for other kinds. */
+static int open_file(uint32_t ino, struct inode *ip) {
+  int rc = open_inode(ino, ip);
+  if (rc) {
+    return rc;
+  }
+  if (is_dir(ip)) {
+    return -FS_EISDIR;
+  }
+  return (ip->mode & S_IFMT) == S_IFREG ? 0 : -FS_EINVAL;
+}
+
 int fs_lookup(uint32_t dir, const char *name, int namelen, uint32_t *ino) {
   struct inode dp;
   int rc = open_dir(dir, namelen, &dp);
@@ -1142,7 +1142,7 @@ int fs_lookup(uint32_t dir, const char *name, int namelen, uint32_t *ino) {
 
 int fs_stat(uint32_t ino, struct fs_stat *st) {
   struct inode ip;
-  int rc = m.mounted ? iget_live(ino, &ip) : -FS_EIO;
+  int rc = open_inode(ino, &ip);
   if (rc) {
     return rc;
   }
@@ -1164,30 +1164,18 @@ int fs_stat(uint32_t ino, struct fs_stat *st) {
 
 long fs_read(uint32_t ino, uint64_t off, void *buf, uint32_t n) {
   struct inode ip;
-  int rc = m.mounted ? iget_live(ino, &ip) : -FS_EIO;
+  int rc = open_file(ino, &ip);
   if (rc) {
     return rc;
-  }
-  if (is_dir(&ip)) {
-    return -FS_EISDIR;
-  }
-  if ((ip.mode & S_IFMT) != S_IFREG) {
-    return -FS_EINVAL;
   }
   return read_data(&ip, off, buf, n);
 }
 
 long fs_write(uint32_t ino, uint64_t off, const void *buf, uint32_t n) {
   struct inode ip;
-  int rc = m.mounted ? iget_live(ino, &ip) : -FS_EIO;
+  int rc = open_file(ino, &ip);
   if (rc) {
     return rc;
-  }
-  if (is_dir(&ip)) {
-    return -FS_EISDIR;
-  }
-  if ((ip.mode & S_IFMT) != S_IFREG) {
-    return -FS_EINVAL;
   }
   if (n == 0) {
     return 0;
@@ -1197,15 +1185,9 @@ long fs_write(uint32_t ino, uint64_t off, const void *buf, uint32_t n) {
 
 int fs_truncate(uint32_t ino, uint64_t size) {
   struct inode ip;
-  int rc = m.mounted ? iget_live(ino, &ip) : -FS_EIO;
+  int rc = open_file(ino, &ip);
   if (rc) {
     return rc;
-  }
-  if (is_dir(&ip)) {
-    return -FS_EISDIR;
-  }
-  if ((ip.mode & S_IFMT) != S_IFREG) {
-    return -FS_EINVAL;
   }
   rc = set_size(&ip, size);
   if (rc) {
@@ -1562,7 +1544,7 @@ static uint8_t dtype_of(uint32_t ft) {
 
 long fs_getdents64(uint32_t dir, uint64_t *pos, void *buf, uint32_t n) {
   struct inode dp;
-  int rc = m.mounted ? iget_live(dir, &dp) : -FS_EIO;
+  int rc = open_inode(dir, &dp);
   if (rc) {
     return rc;
   }
@@ -1631,7 +1613,7 @@ long fs_getdents64(uint32_t dir, uint64_t *pos, void *buf, uint32_t n) {
 
 long fs_readlink(uint32_t ino, char *buf, uint32_t n) {
   struct inode ip;
-  int rc = m.mounted ? iget_live(ino, &ip) : -FS_EIO;
+  int rc = open_inode(ino, &ip);
   if (rc) {
     return rc;
   }
@@ -1651,7 +1633,7 @@ long fs_readlink(uint32_t ino, char *buf, uint32_t n) {
 
 int fs_set_times(uint32_t ino, uint32_t atime, uint32_t mtime) {
   struct inode ip;
-  int rc = m.mounted ? iget_live(ino, &ip) : -FS_EIO;
+  int rc = open_inode(ino, &ip);
   if (rc) {
     return rc;
   }
@@ -1663,7 +1645,7 @@ int fs_set_times(uint32_t ino, uint32_t atime, uint32_t mtime) {
 
 int fs_chmod(uint32_t ino, uint32_t mode) {
   struct inode ip;
-  int rc = m.mounted ? iget_live(ino, &ip) : -FS_EIO;
+  int rc = open_inode(ino, &ip);
   if (rc) {
     return rc;
   }

@@ -120,6 +120,16 @@ static void mount_image(const char *image) {
   }
 }
 
+/* fs_sync, close the image, e2fsck -fn it; then, if `remount`, mount it again. */
+static void sync_fsck(const char *image, int remount) {
+  EXPECT_RC(fs_sync(), 0, "fs_sync");
+  hal_host_close();
+  fsck(image);
+  if (remount) {
+    mount_image(image);
+  }
+}
+
 /* The superblock's free block and inode counts as on the disk; returns the block size. */
 static uint32_t disk_free_counts(uint32_t *blocks, uint32_t *inodes) {
   uint8_t sb[1024];
@@ -649,10 +659,7 @@ static void compare_dump(int dir, const char *host) {
 
 /* sync, e2fsck, remount and compare from the disk, debugfs rdump and compare. */
 static void check_on_disk(const char *image, int dump) {
-  EXPECT_RC(fs_sync(), 0, "fs_sync");
-  hal_host_close();
-  fsck(image);
-  mount_image(image);
+  sync_fsck(image, 1);
   compare_all();
   if (dump) {
     run("rm -rf rdump.out && mkdir rdump.out");
@@ -951,7 +958,7 @@ static int cmd_random(const char *image, uint64_t seed, long ops) {
   compare_all();
   bcache_get_stats(&bs);
   check_on_disk(image, 1);
-  printf("  random: seed %llu, %ld operations (", (unsigned long long)seed, done);
+  printf("  random: seed %llu, %ld of %ld operations (", (unsigned long long)seed, done, ops);
   for (int i = 0; i < 12; i++) {
     printf("%s%s %lu", i ? ", " : "", op_names[i], op_counts[i]);
   }
@@ -1034,19 +1041,14 @@ static int cmd_bigdir(const char *image, int count) {
   fs_stat(dir, &st2);
   CHECK(st2.size == st.size, "re-created names should reuse the freed space (%llu bytes now, %llu before)",
         (unsigned long long)st2.size, (unsigned long long)st.size);
-  EXPECT_RC(fs_sync(), 0, "sync");
-  hal_host_close();
-  fsck(image);
-  mount_image(image);
+  sync_fsck(image, 1);
   for (int i = 0; i < count; i++) {
     big_name(name, i);
     EXPECT_RC(fs_unlink(dir, name, (int)strlen(name)), 0, "unlink all");
   }
   EXPECT_RC(fs_unlink(dir, longest, 255), 0, "unlink the 255-byte name");
   EXPECT_RC(fs_rmdir(FS_ROOT_INO, "bigdir", 6), 0, "rmdir the emptied directory");
-  EXPECT_RC(fs_sync(), 0, "sync");
-  hal_host_close();
-  fsck(image);
+  sync_fsck(image, 0);
   printf("  bigdir: %lu checks\n", checks);
   return failures;
 }
@@ -1102,10 +1104,7 @@ static int cmd_bigfile(const char *image) {
   fs_stat(sparse, &st);
   CHECK(st.size == (6ull << 30) + 3000, "sparse size %llu", (unsigned long long)st.size);
   printf("  bigfile: sparse file of %llu bytes in %u sectors\n", (unsigned long long)st.size, st.blocks);
-  EXPECT_RC(fs_sync(), 0, "sync");
-  hal_host_close();
-  fsck(image);
-  mount_image(image);
+  sync_fsck(image, 1);
   check_range(sparse, 6ull << 30, 3000, 1);
   check_range(dense, 0, size, 1);
   /* back down, level by level, checking the remaining data and that the tail reads as zeros */
@@ -1121,9 +1120,7 @@ static int cmd_bigfile(const char *image) {
   EXPECT_RC(fs_truncate(dense, 300 * 1024 + 5), 0, "truncate dense");
   check_range(dense, 0, 300 * 1024 + 5, 1);
   EXPECT_RC(fs_write(dense, 1ull << 60, "x", 1), -FS_EFBIG, "write past the largest file");
-  EXPECT_RC(fs_sync(), 0, "sync");
-  hal_host_close();
-  fsck(image);
+  sync_fsck(image, 0);
   printf("  bigfile: %lu checks\n", checks);
   return failures;
 }
@@ -1279,9 +1276,7 @@ static int cmd_errors(const char *image) {
   struct fs_stat st;
   fs_stat(d, &st);
   CHECK(st.nlink == 3, "nlink of d with one subdirectory: %u", st.nlink);
-  EXPECT_RC(fs_sync(), 0, "sync");
-  hal_host_close();
-  fsck(image);
+  sync_fsck(image, 0);
   printf("  errors: %lu checks\n", checks);
   return failures;
 }
@@ -1308,9 +1303,7 @@ static int cmd_htree(const char *image, const char *name) {
       EXPECT_RC(fs_unlink(dir, before.v[i], (int)strlen(before.v[i])), 0, "unlink in the hashed directory");
     }
   }
-  EXPECT_RC(fs_sync(), 0, "sync");
-  hal_host_close();
-  fsck(image);
+  sync_fsck(image, 0);
   printf("  htree: %d names at first, %lu checks\n", before.n, checks);
   names_free(&before);
   return failures;

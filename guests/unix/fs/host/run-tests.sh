@@ -71,6 +71,14 @@ else
   failed=$((failed + 1))
 fi
 
+# Big-endian: the driver built for MIPS (big-endian, as the kernel by default) under qemu-mips,
+# on 2 KB blocks, the size the native runs leave out.
+mkfs img 2048 1 64M src
+step "read every file (big-endian, 2048-byte blocks)" qemu-mips "$OUT/fstest-be" verify img src
+step "random operations (big-endian, 2048-byte blocks)" qemu-mips "$OUT/fstest-be" random img 2048 $((OPS / 4))
+mkfs img 2048 1 8M
+step "errors (big-endian, 2048-byte blocks)" qemu-mips "$OUT/fstest-be" errors img
+
 # The seeded faults: the same scenarios with one bookkeeping step left out must make e2fsck
 # report errors (fstest's exit status has bit 2 set), or the checks above prove nothing.
 for fault in $FAULTS; do
@@ -85,7 +93,7 @@ for fault in $FAULTS; do
   fi
   rc=$?
   if [ $((rc & 2)) -ne 0 ]; then
-    echo "fault $fault: e2fsck reported errors, as it must: $(grep -m1 -v '^FAIL\|^  \|^after' fault.log)"
+    echo "fault $fault: e2fsck reported errors, as it must: $(grep -m1 -v -e '^e2fsck ' -e '^Pass ' fsck.log | cut -c1-120)"
     passed=$((passed + 1))
   else
     echo "FAILED: fault $fault went unnoticed by e2fsck (exit $rc)"

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -170,23 +169,6 @@ class GuestImagesTest {
 
   /** Runs a command in {@code dir}; returns its output (stdout and stderr), failing on a non-zero exit. */
   static String run(Path dir, String... command) throws IOException, InterruptedException {
-    Path log = Files.createTempFile("guest-images", ".log");
-    try {
-      ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-          .redirectErrorStream(true).redirectOutput(log.toFile());
-      pb.environment().remove("MAKEFLAGS"); // a make above us must not leak its options in
-      pb.environment().remove("MFLAGS");
-      Process p = pb.start();
-      p.getOutputStream().close();
-      if (!p.waitFor(MAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        fail(String.join(" ", command) + ": no answer in " + MAKE_TIMEOUT_SECONDS + " s");
-      }
-      String text = Files.readString(log, StandardCharsets.UTF_8);
-      assertEquals(0, p.exitValue(), String.join(" ", command) + " failed:\n" + text);
-      return text;
-    } finally {
-      Files.deleteIfExists(log);
-    }
+    return GuestBuild.run(dir, MAKE_TIMEOUT_SECONDS, command);
   }
 }
