@@ -7,8 +7,6 @@ import disco.hw.machine.MachineConfigFile;
 import disco.hw.testing.Tools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Boots the kernel of {@code guests/unix} on the machine: the kernel command line is placed in
- * memory and its address given in CPU 0's {@code $a1}, as {@code disco run --append} does; disk 0
- * is a private copy of the root image (a snapshot), so a test never changes the committed one.
+ * Boots the kernel of {@code guests/unix} on the machine with a kernel command line, as {@code
+ * disco run --append} does; disk 0 is a private copy of the root image, so a test never changes the
+ * committed one and can check the written disk afterwards.
  */
 final class UnixKernel {
   private UnixKernel() {}
-
-  /** Where the command line goes: below the kernel, in memory the kernel never allocates. */
-  static final int CMDLINE_PHYSICAL = 0x1000;
 
   record Run(Machine machine, String console, int status, Path disk) {}
 
@@ -52,10 +46,7 @@ final class UnixKernel {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Machine m = new Machine(config, new TreeMap<>(disks), new ByteArrayInputStream(stdin), out);
-    m.load(ElfFile.read(kernel));
-    byte[] text = (cmdline + "\0").getBytes(StandardCharsets.US_ASCII);
-    m.memory().write(CMDLINE_PHYSICAL, text, 0, text.length);
-    m.cpus().get(0).setGpr(5, 0x8000_0000 | CMDLINE_PHYSICAL);
+    m.load(ElfFile.read(kernel), cmdline);
     m.run(20_000_000_000L, null);
     return new Run(m, out.toString(StandardCharsets.ISO_8859_1), m.exitStatus(), disk);
   }
@@ -84,21 +75,8 @@ final class UnixKernel {
     return kernel;
   }
 
-  /** Runs a command in dir; its output if it succeeds, an exception with the output if not. */
+  /** Runs a command in dir; its output if it succeeds, a test failure with the output if not. */
   static String run(Path dir, List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    byte[] output = p.getInputStream().readAllBytes();
-    if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IOException(String.join(" ", command) + " failed:\n" + new String(output, StandardCharsets.UTF_8));
-    }
-    return new String(output, StandardCharsets.UTF_8);
-  }
-
-  static byte[] read(Path p) {
-    try {
-      return Files.readAllBytes(p);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return GuestBuild.run(dir, 300, command.toArray(String[]::new));
   }
 }
