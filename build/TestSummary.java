@@ -209,7 +209,7 @@ public final class TestSummary {
       for (Path f : files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/test/"))
           .sorted().toList()) {
         String text = Files.readString(f);
-        int n = text.split("@Tag\\(\"long\"\\)", -1).length - 1;
+        int n = text.split("Tag\\(\"long\"\\)", -1).length - 1;
         if (n > 0) {
           String name = f.getFileName().toString().replace(".java", "");
           names.add(n == 1 ? name : name + " (" + n + ")");

@@ -45,6 +45,14 @@ public final class DiscoCommand implements Runnable {
             .description("Show this help message and exit.").build());
       }
     }
+    // Everything after the program's name is the program's, as with `qemu-mips PROG ARGS`:
+    // `disco exec PROG --stats` passes --stats to PROG. (unmatchedOptionsArePositionalParams
+    // would not do: an argument that is also one of exec's own options would still be taken.)
+    CommandLine exec = cl.getSubcommands().get("exec");
+    if (exec == null) {
+      throw new IllegalStateException("the exec subcommand is not registered");
+    }
+    exec.setStopAtPositional(true);
     return cl;
   }
 

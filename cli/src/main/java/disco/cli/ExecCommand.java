@@ -41,8 +41,14 @@ final class ExecCommand implements Callable<Integer> {
       description = "Stop after N instructions (status 124); 0 for no limit (default).")
   long maxInstructions;
 
-  @Option(names = "--stats", description = "At the end, print instructions executed and the simulation rate to stderr.")
+  @Option(names = "--stats", description = {
+      "At the end, print to stderr the instructions executed, the simulation rate,",
+      "and the system calls the model does not serve (each returned ENOSYS)."})
   boolean stats;
+
+  @Option(names = "--root", paramLabel = "DIR",
+      description = "The program sees the host's files under DIR only; any other path is refused with EACCES (default: the current directory).")
+  Path root = Path.of("");
 
   @Parameters(index = "0", paramLabel = "ELF", description = "The executable.")
   @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
@@ -58,14 +64,18 @@ final class ExecCommand implements Callable<Integer> {
       err.println("disco exec: --max-instructions: must be 0 (no limit) or more, got " + maxInstructions);
       return ExitStatus.FAILURE;
     }
+    if (!java.nio.file.Files.isDirectory(root)) {
+      err.println("disco exec: --root " + root + ": not a directory");
+      return ExitStatus.FAILURE;
+    }
     ExecRequest request = new ExecRequest(executable, args, List.of(), new byte[0],
-        littleEndian ? Endianness.LITTLE : Endianness.BIG, maxInstructions);
+        littleEndian ? Endianness.LITTLE : Endianness.BIG, maxInstructions, root, Path.of(""));
     OutputStream out = StandardOutput.out();
     OutputStream errStream = StandardOutput.err();
     ExecResult r;
     long start = System.nanoTime();
     try {
-      r = LinuxRunner.run(request, new Streams(System.in, out, errStream, errStream, trace ? errStream : null));
+      r = LinuxRunner.run(request, new Streams(System.in, out, errStream, trace ? errStream : null));
     } catch (ElfFormatException e) {
       err.println("disco exec: " + e.getMessage());
       return ExitStatus.FAILURE;
@@ -75,6 +85,8 @@ final class ExecCommand implements Callable<Integer> {
       double seconds = (System.nanoTime() - start) / 1e9;
       err.printf("disco exec: %d instructions in %.3f s of host time (%.1f million per second)%n",
           r.instructions(), seconds, r.instructions() / seconds / 1e6);
+      r.unknownCalls().forEach((nr, count) -> err.printf(
+          "disco exec: system call %d not served (returned ENOSYS) %d time%s%n", nr, count, count == 1 ? "" : "s"));
     }
     String report = r.fatalReport();
     if (report != null) {

@@ -96,6 +96,42 @@ public final class Cp0 {
     intCtl = 7 << 29;
   }
 
+  Cp0State state() {
+    return new Cp0State(index, entryLo0, entryLo1, context, userLocal, pageMask, wired, hwrEna,
+        badVAddr, countBase, entryHi, compare, status, intCtl, cause, epc, prid, ebase, config0,
+        config1, config2, config3, llAddr, errorEpc, desave, hwLines, randomEpoch);
+  }
+
+  void restore(Cp0State s) {
+    index = s.index();
+    entryLo0 = s.entryLo0();
+    entryLo1 = s.entryLo1();
+    context = s.context();
+    userLocal = s.userLocal();
+    pageMask = s.pageMask();
+    wired = s.wired();
+    hwrEna = s.hwrEna();
+    badVAddr = s.badVAddr();
+    countBase = s.countBase();
+    entryHi = s.entryHi();
+    compare = s.compare();
+    status = s.status();
+    intCtl = s.intCtl();
+    cause = s.cause();
+    epc = s.epc();
+    prid = s.prid();
+    ebase = s.ebase();
+    config0 = s.config0();
+    config1 = s.config1();
+    config2 = s.config2();
+    config3 = s.config3();
+    llAddr = s.llAddr();
+    errorEpc = s.errorEpc();
+    desave = s.desave();
+    hwLines = s.hwLines();
+    randomEpoch = s.randomEpoch();
+  }
+
   public int status() {
     return status;
   }

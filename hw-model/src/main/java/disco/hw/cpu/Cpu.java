@@ -68,6 +68,24 @@ public final class Cpu {
   private long instructions;
   /** Cycles beyond one per instruction: idle time, supervisor work. */
   private long extraCycles;
+  /** Cycles the memory system charged for fetches and data accesses (kept apart from the above). */
+  private long stallCycles;
+  /** Of {@code extraCycles}: those spent idle (WAIT, or waiting for a device event). */
+  private long idleCycles;
+  /** Of {@code extraCycles}: those a supervisor charged for its work. */
+  private long monitorCycles;
+  /** Instructions executed by mode, indexed by {@link CycleBreakdown#USER} etc. */
+  private final long[] modeInstructions = new long[3];
+  /** What the last exception was, for a supervisor's description of it (see {@link #lastTrap}). */
+  private int trapAccess;
+  private boolean trapRefill;
+  private int trapPc;
+  private boolean trapInSlot;
+  /** The instruction that would have followed the faulting one: a branch's outcome in a slot. */
+  private int trapNextPc;
+  /** The physical address of the last bus error. */
+  private int trapBusAddress;
+  private boolean trapExlWas;
   /** The inner run loop stops before this instruction number, to look at interrupts and the timer. */
   private long runUntil;
   /** The instruction number at which Count reaches Compare. */
@@ -174,12 +192,17 @@ public final class Cpu {
 
   /** Cycles elapsed: one per instruction plus charged and idle cycles. */
   public long cycles() {
-    return instructions + extraCycles;
+    return instructions + extraCycles + stallCycles;
   }
 
   /** Adds cycles for work done outside the interpreter (a supervisor's emulation, a stall). */
   public void chargeCycles(long n) {
     extraCycles += n;
+    if (waiting || halted) {
+      idleCycles += n; // the machine advancing an idle CPU's clock to a device event
+    } else {
+      monitorCycles += n;
+    }
   }
 
   public boolean halted() {
@@ -272,6 +295,128 @@ public final class Cpu {
     fetchPage = null;
   }
 
+  // ---- the port: what a monitor and a model checker see (docs/hw-model.md, "Port for a monitor") --
+
+  /** The mode the CPU runs in, as an index of {@link CycleBreakdown}: user, supervisor or kernel. */
+  public int modeIndex() {
+    return kernelMode() ? CycleBreakdown.KERNEL
+        : supervisorMode() ? CycleBreakdown.SUPERVISOR : CycleBreakdown.USER;
+  }
+
+  /** Every cycle of this CPU so far, attributed by mode; the parts add up to {@link #cycles()}. */
+  public CycleBreakdown cycleBreakdown() {
+    return new CycleBreakdown(modeInstructions[CycleBreakdown.USER],
+        modeInstructions[CycleBreakdown.SUPERVISOR], modeInstructions[CycleBreakdown.KERNEL],
+        monitorCycles, idleCycles, stallCycles);
+  }
+
+  /** Charges idle cycles: time this CPU waited for an event while something else happened. */
+  public void chargeIdleCycles(long n) {
+    extraCycles += n;
+    idleCycles += n;
+  }
+
+  /** What the CPU recorded about the exception it took last (for a supervisor's description). */
+  public TrapRecord lastTrap() {
+    return new TrapRecord((cp0.cause >>> 2) & 0x1f, trapAccess, trapRefill, trapPc, trapInSlot,
+        trapNextPc, trapBusAddress, trapExlWas);
+  }
+
+  /**
+   * Resumes after a supervisor handled an exception, as {@link #resume(int)}, but with the
+   * instruction after {@code address} at {@code next}: {@code resume(target, target + 4)} is an
+   * ordinary resume, while a {@code next} other than {@code address + 4} makes the instruction at
+   * {@code address} the delay slot of a branch to {@code next} that has already executed (an
+   * exception there sets Cause.BD and EPC to {@code address - 4}, Vol. III 6.2.1).
+   */
+  public void resume(int address, int next) {
+    resume(address);
+    if (next != address + 4) {
+      npc = next;
+      slotAt = instructions + 1;
+    }
+  }
+
+  /** The TLB index TLBWR would write now: the current value of Random. */
+  public int tlbRandomIndex() {
+    return cp0.random(instructions);
+  }
+
+  /**
+   * Writes TLB entry {@code index} as TLBWI does from EntryHi, PageMask and EntryLo0/1: refuses
+   * (returns false, writes nothing) an entry that would match an address another entry matches,
+   * where the instruction would raise Machine Check, and forgets cached translations.
+   */
+  public boolean tlbWrite(int index, int entryHi, int pageMask, int entryLo0, int entryLo1) {
+    boolean g = (entryLo0 & entryLo1 & 1) != 0;
+    if (index < 0 || index >= tlb.size() || tlb.wouldDuplicate(index, entryHi, pageMask, g)) {
+      return false;
+    }
+    tlb.write(index, entryHi, pageMask, entryLo0, entryLo1);
+    flushTranslations();
+    return true;
+  }
+
+  /** This CPU's whole architectural and timing state, as data. */
+  public CpuState state() {
+    return new CpuState(r.clone(), hi, lo, pc, npc, nnpc, slotAt, llBit, instructions, extraCycles,
+        stallCycles, idleCycles, monitorCycles, modeInstructions.clone(), timerDue, halted, waiting,
+        exceptionCounts.clone(), lastFetchLine, fetchPage != null, fetchVpage, fetchPhysical,
+        fetchUncached, uncached, lastTrap(),
+        new CpuState.Repeats(lastExceptionAt, lastExceptionPc, lastExceptionCode, exceptionRepeats,
+            exceptionLoop),
+        cp0.state(), tlb.state(), fpu.state());
+  }
+
+  /**
+   * Puts this CPU in {@code s}, which must come from a CPU of the same configuration. Memory must be
+   * restored first: the fetch cache is rebuilt on it.
+   */
+  public void restore(CpuState s) {
+    System.arraycopy(s.gpr(), 0, r, 0, 32);
+    hi = s.hi();
+    lo = s.lo();
+    pc = s.pc();
+    npc = s.npc();
+    nnpc = s.nnpc();
+    slotAt = s.slotAt();
+    llBit = s.llBit();
+    instructions = s.instructions();
+    extraCycles = s.extraCycles();
+    stallCycles = s.stallCycles();
+    idleCycles = s.idleCycles();
+    monitorCycles = s.monitorCycles();
+    System.arraycopy(s.modeInstructions(), 0, modeInstructions, 0, modeInstructions.length);
+    timerDue = s.timerDue();
+    halted = s.halted();
+    waiting = s.waiting();
+    System.arraycopy(s.exceptionCounts(), 0, exceptionCounts, 0, exceptionCounts.length);
+    lastFetchLine = s.lastFetchLine();
+    fetchVpage = s.fetchVpage();
+    fetchPhysical = s.fetchPhysical();
+    fetchUncached = s.fetchUncached();
+    // The fetch cache decides whether the next fetch is timed: rebuild it exactly, on this memory.
+    fetchPage = s.fetchValid() ? mem.allocate(fetchPhysical >>> Memory.PAGE_SHIFT) : null;
+    uncached = s.uncached();
+    lastExceptionAt = s.repeats().lastAt();
+    lastExceptionPc = s.repeats().lastPc();
+    lastExceptionCode = s.repeats().lastCode();
+    exceptionRepeats = s.repeats().count();
+    exceptionLoop = s.repeats().loop();
+    TrapRecord t = s.lastTrap();
+    trapAccess = t.access();
+    trapRefill = t.refill();
+    trapPc = t.pc();
+    trapInSlot = t.inDelaySlot();
+    trapNextPc = t.nextPc();
+    trapBusAddress = t.busAddress();
+    trapExlWas = t.exlWasSet();
+    cp0.restore(s.cp0());
+    tlb.restore(s.tlb());
+    fpu.restore(s.fpu());
+    runUntil = instructions;
+  }
+
   // ---- the run loop ----------------------------------------------------------------------------
 
   /**
@@ -294,6 +439,11 @@ public final class Cpu {
       if (waiting && !wake()) {
         break;
       }
+      // The mode cannot change inside the inner loop: MTC0, ERET and exceptions all end it, so
+      // the run's instructions are attributed to the mode it started in (the instruction that
+      // changes the mode executed in the old one).
+      int mode = modeIndex();
+      long segment = instructions;
       try {
         // Interrupts are taken between instructions when IE=1, EXL=0, ERL=0 (Vol. III, 6.1).
         if ((cp0.status & 7) == 1 && (cp0.cause & cp0.status & Cp0.ST_IM) != 0) {
@@ -315,6 +465,7 @@ public final class Cpu {
         // the exception's effects are complete; go on at the new PC
         r[0] = 0;
       }
+      modeInstructions[mode] += instructions - segment;
       if (instructions >= timerDue) {
         timerFires();
       }
@@ -370,6 +521,7 @@ public final class Cpu {
     if ((cp0.status & (1 << (Cp0.CAUSE_IP_SHIFT + 7))) != 0 && (cp0.cause & Cp0.CAUSE_DC) == 0) {
       long idle = timerDue - instructions;
       extraCycles += idle;
+      idleCycles += idle;
       cp0.countBase += (int) idle;
       timerFires();
       waiting = false;
@@ -423,7 +575,7 @@ public final class Cpu {
     MemoryTiming t = timing;
     if (t != null && ((va ^ lastFetchLine) & fetchLineMask) != 0) {
       lastFetchLine = va;
-      extraCycles += t.access(this, fetchPhysical | (va & 0xfff), MemoryTiming.FETCH, !fetchUncached);
+      stallCycles += t.access(this, fetchPhysical | (va & 0xfff), MemoryTiming.FETCH, !fetchUncached);
     }
     return page[(va & 0xfff) >>> 2];
   }
@@ -441,6 +593,8 @@ public final class Cpu {
       if (!isRam(pa)) {
         // Nothing answers an instruction fetch from device space or from above RAM: a bus error on
         // fetch (Vol. III, "Bus Error Exception").
+        trapAccess = FETCH;
+        trapBusAddress = pa;
         raise(ExcCode.IBE, 0);
       }
       page = mem.allocate(pa >>> Memory.PAGE_SHIFT);
@@ -517,6 +671,7 @@ public final class Cpu {
       tlbFault(kind, va, false);
     }
     if (kind == STORE && (lo & 4) == 0) { // D
+      trapAccess = STORE;
       tlbException(ExcCode.MOD, va, false);
     }
     uncached = ((lo >>> 3) & 7) == 2; // cache coherency attribute 2: uncached
@@ -526,6 +681,7 @@ public final class Cpu {
   }
 
   private void tlbFault(int kind, int va, boolean refill) {
+    trapAccess = kind;
     tlbException(kind == STORE ? ExcCode.TLBS : ExcCode.TLBL, va, refill);
   }
 
@@ -538,6 +694,7 @@ public final class Cpu {
   }
 
   private void addressError(int kind, int va) {
+    trapAccess = kind;
     cp0.badVAddr = va;
     raise(kind == STORE ? ExcCode.ADES : ExcCode.ADEL, 0);
   }
@@ -548,7 +705,7 @@ public final class Cpu {
   private int @Nullable [] dataPage(int pa, int kind, int va) {
     MemoryTiming t = timing;
     if (t != null) {
-      extraCycles += t.access(this, pa, kind, !uncached);
+      stallCycles += t.access(this, pa, kind, !uncached);
     }
     int pn = pa >>> Memory.PAGE_SHIFT;
     int[] p = mem.page(pn);
@@ -582,6 +739,8 @@ public final class Cpu {
 
   private int mmioRead(int pa, int size) {
     if (!mmio.read(this, pa, size, mmioValue)) {
+      trapAccess = LOAD;
+      trapBusAddress = pa;
       raise(ExcCode.DBE, 0);
     }
     return mmioValue[0];
@@ -589,6 +748,8 @@ public final class Cpu {
 
   private void mmioWrite(int pa, int size, int value) {
     if (!mmio.write(this, pa, size, value)) {
+      trapAccess = STORE;
+      trapBusAddress = pa;
       raise(ExcCode.DBE, 0);
     }
   }
@@ -704,6 +865,11 @@ public final class Cpu {
     }
     boolean exlWas = (cp0.status & Cp0.ST_EXL) != 0;
     boolean inSlot = (flags & VECTOR_BEFORE_FETCH) != 0 ? slotAt == instructions + 1 : slotAt == instructions;
+    trapRefill = (flags & VECTOR_REFILL) != 0;
+    trapPc = pc;
+    trapInSlot = inSlot;
+    trapNextPc = npc;
+    trapExlWas = exlWas;
     if (!exlWas) {
       if (inSlot) {
         cp0.epc = pc - 4;

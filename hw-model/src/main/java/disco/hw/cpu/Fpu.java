@@ -92,6 +92,16 @@ public final class Fpu {
     this.fr = fr;
   }
 
+  FpuState state() {
+    return new FpuState(fpr.clone(), fr, fcsr);
+  }
+
+  void restore(FpuState s) {
+    System.arraycopy(s.fpr(), 0, fpr, 0, fpr.length);
+    fr = s.fr();
+    fcsr = s.fcsr();
+  }
+
   public boolean fr() {
     return fr;
   }

@@ -12,6 +12,9 @@ package disco.hw.cpu;
  * {@link Cpu#chargeCycles}, and then either resumes the CPU with {@link Cpu#resume} (which clears
  * EXL, as ERET would, and continues at a chosen PC) or stops it with {@link Cpu#halt}. A handler
  * that does neither leaves the CPU at the architectural vector with EXL set.
+ *
+ * <p>A monitor normally installs a {@code disco.hw.port.TrapHandler} instead, which gets the trap
+ * described as data, the faulting instruction, and resumes that handle delay slots.
  */
 public interface Supervisor {
   void exception(Cpu cpu, int excCode);

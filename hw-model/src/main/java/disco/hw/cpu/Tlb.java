@@ -98,6 +98,19 @@ public final class Tlb {
     generation++;
   }
 
+  TlbState state() {
+    return new TlbState(entryHi.clone(), pageMask.clone(), lo0.clone(), lo1.clone(), global.clone(), generation);
+  }
+
+  void restore(TlbState s) {
+    System.arraycopy(s.entryHi(), 0, entryHi, 0, size);
+    System.arraycopy(s.pageMask(), 0, pageMask, 0, size);
+    System.arraycopy(s.lo0(), 0, lo0, 0, size);
+    System.arraycopy(s.lo1(), 0, lo1, 0, size);
+    System.arraycopy(s.global(), 0, global, 0, size);
+    generation = s.generation();
+  }
+
   public int entryHi(int i) {
     return entryHi[i];
   }

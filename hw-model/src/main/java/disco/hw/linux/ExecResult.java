@@ -1,5 +1,8 @@
 package disco.hw.linux;
 
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -12,9 +15,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param instructions instructions executed
  * @param fatalReport one line describing the fatal exception (its name, PC and disassembled
  *     instruction), or null if the program exited normally
+ * @param unknownCalls the system calls the layer does not serve (each returned ENOSYS), by
+ *     number, with how often each was made
  */
 public record ExecResult(
-    int exitStatus, byte[] stdout, byte[] stderr, long instructions, @Nullable String fatalReport) {
+    int exitStatus, byte[] stdout, byte[] stderr, long instructions, @Nullable String fatalReport,
+    SortedMap<Integer, Integer> unknownCalls) {
+
+  public ExecResult {
+    unknownCalls = Collections.unmodifiableSortedMap(new TreeMap<>(unknownCalls));
+  }
 
   /** The status of a run stopped by its instruction limit (as `timeout` reports). */
   public static final int LIMIT_STATUS = 124;

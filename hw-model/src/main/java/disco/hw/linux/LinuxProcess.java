@@ -20,11 +20,17 @@ import java.util.TreeMap;
  */
 final class LinuxProcess {
   static final int PAGE = Memory.PAGE_SIZE;
-  /** One past the highest stack address; user space ends at 0x80000000 on MIPS32. */
-  static final int STACK_TOP = 0x7fff_f000;
+  /** One past the highest user address: user space ends at 0x80000000 on MIPS32. */
+  static final long USER_TOP = 0x8000_0000L;
+  /**
+   * One past the highest stack address. The stack lies where qemu-user puts it for a 32-bit
+   * program (8 MB at 0x40001000, above a guard page), not near the top of user space as Linux
+   * does: a program may map fixed addresses up there, as it can under qemu-mips.
+   */
+  static final int STACK_TOP = 0x4080_1000;
   static final int STACK_SIZE = 8 << 20;
-  /** Anonymous mappings are placed downward from here, below the stack's reach. */
-  static final int MMAP_TOP = 0x7700_0000;
+  /** Mappings without a fixed address are placed downward from here, below the stack's guard. */
+  static final int MMAP_TOP = 0x3fff_f000;
 
   // Auxiliary vector tags (linux/auxvec.h).
   private static final int AT_NULL = 0;
@@ -62,7 +68,8 @@ final class LinuxProcess {
         continue;
       }
       long va = Integer.toUnsignedLong(s.vaddr());
-      if (va + s.memSize() > STACK_TOP - STACK_SIZE) {
+      if (va + s.memSize() > USER_TOP
+          || (va < STACK_TOP && va + s.memSize() > MMAP_TOP)) {
         throw new ElfFormatException(elf.path(), String.format(
             "segment at 0x%08x overlaps the stack or kernel space", s.vaddr()));
       }

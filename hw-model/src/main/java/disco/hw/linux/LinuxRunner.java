@@ -23,16 +23,16 @@ public final class LinuxRunner {
 
   /**
    * Loads and runs the program to its end (or its instruction limit), collecting its output.
-   * Diagnostics of the system-call layer (unknown calls) go to the collected stderr.
    *
    * @throws ElfFormatException if the file is not a loadable executable for this machine
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file, the root or the working directory cannot be read
    */
   public static ExecResult run(ExecRequest request) throws ElfFormatException, IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ExecResult r = run(request, new Streams(new ByteArrayInputStream(request.stdin()), out, err, err, null));
-    return new ExecResult(r.exitStatus(), out.toByteArray(), err.toByteArray(), r.instructions(), r.fatalReport());
+    ExecResult r = run(request, new Streams(new ByteArrayInputStream(request.stdin()), out, err, null));
+    return new ExecResult(r.exitStatus(), out.toByteArray(), err.toByteArray(), r.instructions(),
+        r.fatalReport(), r.unknownCalls());
   }
 
   /**
@@ -55,8 +55,9 @@ public final class LinuxRunner {
     argv.add(request.executable().toString());
     argv.addAll(request.args());
     LinuxProcess process = new LinuxProcess(elf, argv, request.environment());
-    LinuxKernel kernel = new LinuxKernel(process, streams.stdin(), streams.stdout(), streams.stderr(),
-        streams.diagnostics());
+    HostPaths paths = new HostPaths(request.root(), request.directory());
+    LinuxKernel kernel = new LinuxKernel(process,
+        new LinuxFiles(process, paths, streams.stdin(), streams.stdout(), streams.stderr()));
     Cpu cpu = process.cpu;
     cpu.setSupervisor(kernel);
     OutputStream trace = streams.trace();
@@ -72,11 +73,12 @@ public final class LinuxRunner {
         long budget = limit == 0 ? SLICE : Math.min(SLICE, limit - cpu.instructions());
         if (budget <= 0) {
           return new ExecResult(ExecResult.LIMIT_STATUS, new byte[0], new byte[0], cpu.instructions(),
-              "stopped after the instruction limit of " + limit);
+              "stopped after the instruction limit of " + limit, kernel.unknownCalls);
         }
         cpu.run(budget);
       }
-      return new ExecResult(kernel.exitStatus, new byte[0], new byte[0], cpu.instructions(), kernel.fatalReport);
+      return new ExecResult(kernel.exitStatus, new byte[0], new byte[0], cpu.instructions(),
+          kernel.fatalReport, kernel.unknownCalls);
     } finally {
       if (traceOut != null) {
         traceOut.flush();

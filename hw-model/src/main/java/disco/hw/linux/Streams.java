@@ -10,12 +10,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param stdin read when the program reads descriptor 0, and only then
  * @param stdout descriptor 1
  * @param stderr descriptor 2
- * @param diagnostics the system-call layer's own messages (unknown system calls)
  * @param trace if not null, one line per executed instruction, in objdump's syntax
  */
 public record Streams(
     InputStream stdin,
     OutputStream stdout,
     OutputStream stderr,
-    OutputStream diagnostics,
     @Nullable OutputStream trace) {}

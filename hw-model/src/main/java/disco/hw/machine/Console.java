@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 /** The console: a transmit register to the output stream and a receive queue from the input. */
 final class Console implements Device {
   private final OutputStream out;
-  private final byte[] input;
+  private byte[] input;
   private int inputPos;
 
   Console(OutputStream out, InputStream in) {
@@ -39,6 +39,12 @@ final class Console implements Device {
     if (offset != 0) {
       return false;
     }
+    put(value);
+    return true;
+  }
+
+  /** Writes one byte, as a store to TX does. */
+  void put(int value) {
     try {
       out.write(value & 0xff);
       if ((value & 0xff) == '\n') {
@@ -47,7 +53,28 @@ final class Console implements Device {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return true;
+  }
+
+  /** The next input byte, or -1 if none (the RX data register). */
+  int take() {
+    return inputPos < input.length ? input[inputPos++] & 0xff : -1;
+  }
+
+  int inputWaiting() {
+    return input.length - inputPos;
+  }
+
+  byte[] input() {
+    return input.clone();
+  }
+
+  int inputRead() {
+    return inputPos;
+  }
+
+  void restoreInput(byte[] in, int read) {
+    input = in.clone();
+    inputPos = read;
   }
 
   void flush() {

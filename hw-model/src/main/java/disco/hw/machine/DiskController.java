@@ -99,10 +99,19 @@ final class DiskController implements Device {
     int a = address;
     boolean toMemory = command == 1;
     long done = cpu.cycles() + COMMAND_LATENCY + CYCLES_PER_SECTOR * n;
-    machine.schedule(done, () -> complete(d, s, n, a, toMemory));
+    machine.schedule(done, new DeviceEvent.DiskTransfer(disk, s, n, a, toMemory, -1));
   }
 
-  private void complete(Disk d, int s, int n, int a, boolean toMemory) {
+  /** A transfer's completion time has come: the data moves, then the requester is told. */
+  void complete(DeviceEvent.DiskTransfer t) {
+    Disk d = disks.get(t.disk());
+    if (d == null) {
+      throw new IllegalStateException("a transfer was scheduled for absent disk " + t.disk());
+    }
+    int s = t.sector();
+    int n = t.count();
+    int a = t.address();
+    boolean toMemory = t.toMemory();
     try {
       if (toMemory) {
         byte[] data = d.read(Integer.toUnsignedLong(s), n);
@@ -116,7 +125,46 @@ final class DiskController implements Device {
       throw new UncheckedIOException(e);
     }
     machine.dma(Integer.toUnsignedLong(a), n * Disk.SECTOR, toMemory);
+    if (t.tag() >= 0) {
+      machine.diskTransferDone(t);
+      return;
+    }
     status = DONE;
     machine.interrupt(interruptCpu, Machine.IP_DISK, true);
+  }
+
+  /**
+   * Starts a transfer for a monitor, beside the registers: returns false, and schedules nothing,
+   * for an absent disk, sectors out of range or memory outside RAM.
+   */
+  boolean startForMonitor(DeviceEvent.DiskTransfer t, long now) {
+    Disk d = t.disk() >= 0 && t.disk() < disks.size() ? disks.get(t.disk()) : null;
+    long ramTop = Math.min(machine.config().memoryBytes(), DeviceBus.BASE);
+    boolean valid = d != null && t.count() > 0 && t.sector() >= 0
+        && (long) t.sector() + t.count() <= d.sectors
+        && Integer.toUnsignedLong(t.address()) + (long) t.count() * Disk.SECTOR <= ramTop;
+    if (valid) {
+      machine.schedule(now + COMMAND_LATENCY + CYCLES_PER_SECTOR * t.count(), t);
+    }
+    return valid;
+  }
+
+  /** The size of disk {@code n} in sectors, 0 if absent. */
+  long sectors(int n) {
+    Disk d = n >= 0 && n < disks.size() ? disks.get(n) : null;
+    return d == null ? 0 : d.sectors;
+  }
+
+  int[] registers() {
+    return new int[] {disk, sector, count, address, status, interruptCpu};
+  }
+
+  void restoreRegisters(int[] r) {
+    disk = r[0];
+    sector = r[1];
+    count = r[2];
+    address = r[3];
+    status = r[4];
+    interruptCpu = r[5];
   }
 }

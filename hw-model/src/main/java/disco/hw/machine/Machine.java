@@ -48,9 +48,11 @@ public final class Machine {
   private int exitStatus;
   private @Nullable StopReason stopReason;
   private long clock;
+  private final MissCounterDevice missCounterDevice;
+  private DeviceEvent.@Nullable DiskListener diskListener;
 
   /** Something that happens at a given machine cycle (a DMA completion). */
-  private record Event(long cycle, long sequence, Runnable action) implements Comparable<Event> {
+  private record Event(long cycle, long sequence, DeviceEvent event) implements Comparable<Event> {
     @Override
     public int compareTo(Event o) {
       return cycle != o.cycle ? Long.compare(cycle, o.cycle) : Long.compare(sequence, o.sequence);
@@ -93,6 +95,7 @@ public final class Machine {
       opened.set(d.number(), Disk.open(d));
     }
     this.disks = new DiskController(this, opened);
+    this.missCounterDevice = new MissCounterDevice(this, memorySystem);
     started = new boolean[config.cpus()];
     MemoryTiming timing = this::timedAccess;
     for (int i = 0; i < config.cpus(); i++) {
@@ -106,7 +109,7 @@ public final class Machine {
     bus.attach(0x200, new RealTimeClock());
     bus.attach(0x300, new InterProcessorInterrupts(this));
     bus.attach(0x400, this.disks);
-    bus.attach(0x500, new MissCounterDevice(this, memorySystem));
+    bus.attach(0x500, missCounterDevice);
   }
 
   public MachineConfig config() {
@@ -270,8 +273,14 @@ public final class Machine {
   }
 
   /** Schedules {@code action} at machine cycle {@code cycle}. */
-  void schedule(long cycle, Runnable action) {
-    events.add(new Event(cycle, eventSequence++, action));
+  void schedule(long cycle, DeviceEvent event) {
+    events.add(new Event(cycle, eventSequence++, event));
+  }
+
+  private void fire(DeviceEvent event) {
+    if (event instanceof DeviceEvent.DiskTransfer t) {
+      disks.complete(t);
+    }
   }
 
   void interrupt(int cpu, int line, boolean asserted) {
@@ -369,7 +378,7 @@ public final class Machine {
       }
       boolean fired = false;
       for (Event e = events.peek(); e != null && e.cycle() <= clock; e = events.peek()) {
-        events.remove().action().run();
+        fire(events.remove().event());
         fired = true;
       }
       if (halted) {
@@ -408,6 +417,192 @@ public final class Machine {
       stopReason = reason;
     }
     return reason;
+  }
+
+  // ---- the port: what a monitor and a model checker use (docs/hw-model.md, "Port for a monitor") --
+
+  /** The node CPU {@code cpu} sits on. */
+  public int nodeOf(int cpu) {
+    return nodeOfCpu(cpu);
+  }
+
+  /** The memory system: caches, directories, miss counters (its public methods only read). */
+  public disco.hw.numa.MemorySystem memorySystem() {
+    if (memorySystem instanceof NumaMemory n) {
+      return n.system();
+    }
+    throw new IllegalStateException("no NUMA memory system");
+  }
+
+  /** Whether CPU {@code n} has been started (CPU 0 by {@link #load}, the others by an IPI). */
+  public boolean started(int n) {
+    return started[n];
+  }
+
+  /** Starts parked CPU {@code n} at the boot entry, as the first IPI to it does; else nothing. */
+  public void startCpu(int n) {
+    start(n);
+  }
+
+  /** Sends an inter-processor interrupt to CPU {@code n}: raises its IP3, starting it if parked. */
+  public void sendIpi(int n) {
+    start(n);
+    interrupt(n, IP_IPI, true);
+  }
+
+  /** Asserts or clears hardware interrupt line {@code line} (2..7) of CPU {@code cpu}. */
+  public void setInterrupt(int cpu, int line, boolean asserted) {
+    interrupt(cpu, line, asserted);
+  }
+
+  /** Who hears of the completion of disk transfers a monitor starts (wiring, not machine state). */
+  public void setDiskListener(DeviceEvent.@Nullable DiskListener listener) {
+    diskListener = listener;
+  }
+
+  /**
+   * Starts a disk transfer for a monitor, independent of the controller's registers; it completes
+   * with the same latency as one started by the registers, measured from {@code now}, moving the
+   * data through the coherence directory and then telling the {@link DeviceEvent.DiskListener}.
+   * Returns false for an absent disk, sectors out of range or memory outside RAM.
+   */
+  public boolean startDiskTransfer(DeviceEvent.DiskTransfer t, long now) {
+    if (t.tag() < 0) {
+      throw new IllegalArgumentException("a monitor's transfer needs a tag >= 0, got " + t.tag());
+    }
+    return disks.startForMonitor(t, now);
+  }
+
+  /** The size of disk {@code n} in sectors, 0 if absent. */
+  public long diskSectors(int n) {
+    return disks.sectors(n);
+  }
+
+  void diskTransferDone(DeviceEvent.DiskTransfer t) {
+    DeviceEvent.DiskListener l = diskListener;
+    if (l != null) {
+      l.completed(t, clock);
+    }
+  }
+
+  /** Writes one byte to the console. */
+  public void consoleWrite(int b) {
+    console.put(b);
+  }
+
+  /** The next console input byte, or -1 if none. */
+  public int consoleRead() {
+    return console.take();
+  }
+
+  /** Console input bytes not yet read. */
+  public int consoleInputWaiting() {
+    return console.inputWaiting();
+  }
+
+  /** The pending device events, in the order they will fire. */
+  public List<DeviceEvent.Pending> pendingEvents() {
+    return events.stream().sorted().map(e -> new DeviceEvent.Pending(e.cycle(), e.sequence(), e.event())).toList();
+  }
+
+  /**
+   * Runs CPU {@code n} (if started and not halted) for up to {@code budget} steps, advances the
+   * machine clock and fires the device events now due. Returns the instructions executed.
+   */
+  public long runCpu(int n, long budget) {
+    Cpu c = cpus.get(n);
+    if (!started[n] || c.halted() || halted) {
+      return 0;
+    }
+    long ran = c.run(budget);
+    clock = Math.max(clock, c.cycles());
+    fireDueEvents();
+    return ran;
+  }
+
+  /**
+   * One round of the scheduler, as {@link #run} does it but with the CPUs in {@code order}: each
+   * runs a quantum, due events fire, and if no CPU could run the clock advances to the next event.
+   * Returns false when the machine has stopped (halted, or idle with nothing pending).
+   */
+  public boolean runRound(int[] order) {
+    boolean ran = false;
+    for (int i : order) {
+      Cpu c = cpus.get(i);
+      if (halted || !started[i] || c.halted()) {
+        continue;
+      }
+      ran |= c.run(config.quantum()) > 0;
+      clock = Math.max(clock, c.cycles());
+    }
+    fireDueEvents();
+    if (halted) {
+      console.flush();
+      return false;
+    }
+    if (!ran) {
+      Event next = events.peek();
+      if (next == null) {
+        stopReason = new StopReason.Idle();
+        return false;
+      }
+      clock = Math.max(clock, next.cycle());
+      for (int i = 0; i < cpus.size(); i++) {
+        if (started[i]) {
+          cpus.get(i).chargeIdleCycles(Math.max(0, clock - cpus.get(i).cycles()));
+        }
+      }
+    }
+    return true;
+  }
+
+  private void fireDueEvents() {
+    for (Event e = events.peek(); e != null && e.cycle() <= clock; e = events.peek()) {
+      fire(events.remove().event());
+    }
+  }
+
+  /** The whole machine's state as data (see {@link MachineState}). */
+  public MachineState state() {
+    List<disco.hw.cpu.CpuState> cs = new ArrayList<>(cpus.size());
+    for (Cpu c : cpus) {
+      cs.add(c.state());
+    }
+    MachineState.Devices devices = new MachineState.Devices(disks.registers(), console.input(),
+        console.inputRead(), missCounterDevice.registers());
+    return new MachineState(cs, disco.hw.mem.MemoryImage.of(memory), memorySystem().state(),
+        started.clone(), entry, halted, exitStatus, stopReason, clock, eventSequence, pendingEvents(),
+        hotPagePending, devices);
+  }
+
+  /**
+   * Puts this machine in {@code s}, taken from a machine of the same configuration: afterwards it
+   * runs on exactly as that machine did from that point (given disks with the same contents).
+   */
+  public void restore(MachineState s) {
+    if (s.cpus().size() != cpus.size()) {
+      throw new IllegalArgumentException("state has " + s.cpus().size() + " CPUs, this machine " + cpus.size());
+    }
+    s.memory().restoreInto(memory);
+    for (int i = 0; i < cpus.size(); i++) {
+      cpus.get(i).restore(s.cpus().get(i));
+    }
+    memorySystem().restore(s.memorySystem());
+    System.arraycopy(s.started(), 0, started, 0, started.length);
+    entry = s.entry();
+    halted = s.halted();
+    exitStatus = s.exitStatus();
+    stopReason = s.stopReason();
+    clock = s.clock();
+    eventSequence = s.eventSequence();
+    events.clear();
+    for (DeviceEvent.Pending p : s.events()) {
+      events.add(new Event(p.cycle(), p.sequence(), p.event()));
+    }
+    hotPagePending = s.hotPagePending();
+    disks.restoreRegisters(s.devices().disk());
+    console.restoreInput(s.devices().consoleInput(), s.devices().consoleRead());
+    missCounterDevice.restoreRegisters(s.devices().missCounters());
   }
 
   /** The run's statistics. */

@@ -23,6 +23,16 @@ final class MissCounterDevice implements Device {
     return Integer.toUnsignedLong(page) < machine.config().memoryBytes() >>> 12;
   }
 
+  int[] registers() {
+    return new int[] {page, node, lastNode};
+  }
+
+  void restoreRegisters(int[] r) {
+    page = r[0];
+    node = r[1];
+    lastNode = r[2];
+  }
+
   @Override
   public @org.checkerframework.checker.nullness.qual.Nullable Integer read(Cpu cpu, int offset) {
     return switch (offset) {

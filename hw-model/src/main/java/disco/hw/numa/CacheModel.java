@@ -42,6 +42,28 @@ public final class CacheModel {
     lastUse = new long[slots];
   }
 
+  MemorySystemState.Cache state() {
+    // Invalid slots keep stale tags and stamps that nothing reads: zero them, so that equal
+    // caches give equal states.
+    long[] t = tags.clone();
+    long[] u = lastUse.clone();
+    for (int slot = 0; slot < states.length; slot++) {
+      if (states[slot] == 0) {
+        t[slot] = 0;
+        u[slot] = 0;
+      }
+    }
+    return new MemorySystemState.Cache(t, states.clone(), u, clock, resident);
+  }
+
+  void restore(MemorySystemState.Cache s) {
+    System.arraycopy(s.tags(), 0, tags, 0, tags.length);
+    System.arraycopy(s.states(), 0, states, 0, states.length);
+    System.arraycopy(s.lastUse(), 0, lastUse, 0, lastUse.length);
+    clock = s.clock();
+    resident = s.resident();
+  }
+
   /** A line pushed out of the cache by a fill, with the state it had. */
   public record Eviction(long line, LineState state) {}
 

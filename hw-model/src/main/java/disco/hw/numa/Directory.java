@@ -88,6 +88,19 @@ public final class Directory {
     return entries.computeIfAbsent(line, l -> new Entry());
   }
 
+  /** Replaces every entry by {@code restored} (entries of lines homed here). */
+  void restore(List<DirectoryEntry> restored) {
+    entries.clear();
+    for (DirectoryEntry d : restored) {
+      Entry e = findOrCreate(d.line());
+      e.state = d.state();
+      e.owner = d.owner();
+      for (int cpu : d.sharers()) {
+        e.sharers.set(cpu);
+      }
+    }
+  }
+
   /** Forgets {@code line}: it is Uncached again. */
   void remove(long line) {
     entries.remove(line);

@@ -1,6 +1,7 @@
 package disco.hw.numa;
 
 import disco.spec.addr.MachineAddr;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -260,6 +261,46 @@ public final class MemorySystem {
 
   public MemoryStatistics statistics() {
     return tally.snapshot();
+  }
+
+  // ---- state as data ----------------------------------------------------------------------------
+
+  /** The whole state: caches, directories, miss counters and statistics. */
+  public MemorySystemState state() {
+    List<MemorySystemState.Cache> cs = new ArrayList<>(caches.length);
+    for (CacheModel c : caches) {
+      cs.add(c.state());
+    }
+    List<DirectoryEntry> entries = new ArrayList<>();
+    for (DirectoryController c : controllers) {
+      for (long line : c.directory().lines()) {
+        entries.add(c.directory().entry(line));
+      }
+    }
+    return new MemorySystemState(cs, entries, counters.state(), tally.state(), uncountedMisses);
+  }
+
+  /** Puts this memory system in {@code s}, which must come from one of the same configuration. */
+  public void restore(MemorySystemState s) {
+    if (s.caches().size() != caches.length) {
+      throw new IllegalArgumentException("state has " + s.caches().size() + " caches, this system " + caches.length);
+    }
+    for (int cpu = 0; cpu < caches.length; cpu++) {
+      caches[cpu].restore(s.caches().get(cpu));
+    }
+    List<List<DirectoryEntry>> byNode = new ArrayList<>();
+    for (int node = 0; node < controllers.length; node++) {
+      byNode.add(new ArrayList<>());
+    }
+    for (DirectoryEntry e : s.directory()) {
+      byNode.get(homeNode(e.line())).add(e);
+    }
+    for (int node = 0; node < controllers.length; node++) {
+      controllers[node].directory().restore(byNode.get(node));
+    }
+    counters.restore(s.counters());
+    tally.restore(s.statistics());
+    uncountedMisses = s.uncountedMisses();
   }
 
   // ---- miss counters ----------------------------------------------------------------------------

@@ -138,6 +138,30 @@ public final class MissCounters {
     return List.copyOf(all.subList(0, Math.min(k, all.size())));
   }
 
+  MemorySystemState.Counters state() {
+    List<MemorySystemState.PageCounters> out = new ArrayList<>(pages.size());
+    for (long page : pages()) {
+      PageCounters c = pages.get(page);
+      if (c != null) {
+        out.add(new MemorySystemState.PageCounters(page, c.misses.clone(), c.fired));
+      }
+    }
+    return new MemorySystemState.Counters(out, List.copyOf(events), threshold);
+  }
+
+  void restore(MemorySystemState.Counters s) {
+    pages.clear();
+    for (MemorySystemState.PageCounters p : s.pages()) {
+      PageCounters c = new PageCounters(topology.nodes());
+      System.arraycopy(p.misses(), 0, c.misses, 0, c.misses.length);
+      c.fired = p.fired();
+      pages.put(p.page(), c);
+    }
+    events.clear();
+    events.addAll(s.events());
+    setThreshold(s.threshold());
+  }
+
   /** Counts one miss to {@code page} from a processor of {@code node}. */
   void record(long page, int node) {
     PageCounters c = pages.get(page);

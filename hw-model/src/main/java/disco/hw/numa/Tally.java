@@ -65,6 +65,35 @@ final class Tally {
     return sum;
   }
 
+  MemorySystemState.Statistics state() {
+    return new MemorySystemState.Statistics(accesses.clone(), hits.clone(), localMisses.clone(),
+        remoteMisses.clone(), upgrades.clone(), invalidations.clone(), interventions.clone(),
+        writebacks.clone(), uncached.clone(), cycles.clone(), dmaLinesRead, dmaLinesWritten,
+        dmaInvalidations, dmaInterventions, dmaCycles);
+  }
+
+  void restore(MemorySystemState.Statistics s) {
+    copy(s.accesses(), accesses);
+    copy(s.hits(), hits);
+    copy(s.localMisses(), localMisses);
+    copy(s.remoteMisses(), remoteMisses);
+    copy(s.upgrades(), upgrades);
+    copy(s.invalidations(), invalidations);
+    copy(s.interventions(), interventions);
+    copy(s.writebacks(), writebacks);
+    copy(s.uncached(), uncached);
+    copy(s.cycles(), cycles);
+    dmaLinesRead = s.dmaLinesRead();
+    dmaLinesWritten = s.dmaLinesWritten();
+    dmaInvalidations = s.dmaInvalidations();
+    dmaInterventions = s.dmaInterventions();
+    dmaCycles = s.dmaCycles();
+  }
+
+  private static void copy(long[] from, long[] to) {
+    System.arraycopy(from, 0, to, 0, to.length);
+  }
+
   MemoryStatistics snapshot() {
     List<CpuStatistics> perCpu = new ArrayList<>(accesses.length);
     for (int cpu = 0; cpu < accesses.length; cpu++) {

@@ -167,8 +167,7 @@ class GuestImagesTest {
     }
   }
 
-  /** Runs a command in {@code dir}; returns its output (stdout and stderr), failing on a non-zero exit. */
-  static String run(Path dir, String... command) throws IOException, InterruptedException {
+  private static String run(Path dir, String... command) throws IOException, InterruptedException {
     return GuestBuild.run(dir, MAKE_TIMEOUT_SECONDS, command);
   }
 }

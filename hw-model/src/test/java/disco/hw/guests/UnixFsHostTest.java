@@ -76,15 +76,7 @@ class UnixFsHostTest {
 
   /** e2fsprogs lives in /usr/sbin, which an ordinary user's PATH may lack. */
   private static void requireSbin(String name) {
-    if (Tools.find(name) != null) {
-      return;
-    }
-    for (String d : List.of("/usr/sbin", "/sbin")) {
-      if (Files.isExecutable(Path.of(d, name))) {
-        return;
-      }
-    }
-    Tools.missing(name + " (package e2fsprogs) is not on PATH, /usr/sbin or /sbin");
+    UnixImages.e2fsprogs(name);
   }
 
   /** guests/unix/fs/host, found from the working directory upwards. */

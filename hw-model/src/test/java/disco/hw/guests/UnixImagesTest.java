@@ -23,19 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
  * ext2 file systems (e2fsck), holding the workloads and every {@code guests/linux} test program.
  */
 class UnixImagesTest {
+  /** Two cross builds of 30 programs and two images: about a minute on two busy cores. */
+  private static final long MAKE_TIMEOUT_SECONDS = 600;
 
   @Test
   @Tag("long")
   void rebuildingGivesTheCommittedImagesByteForByte(@TempDir Path out) throws Exception {
     Path make = Tools.require("make");
-    Tools.require("mips-linux-gnu-gcc");
-    Tools.require("mipsel-linux-gnu-gcc");
-    Tools.require("mke2fs");
-    Tools.require("debugfs");
-    Tools.require("e2fsck");
-    Tools.require("python3");
+    List.of("mips-linux-gnu-gcc", "mipsel-linux-gnu-gcc", "python3").forEach(Tools::require);
+    List.of("mke2fs", "debugfs", "e2fsck").forEach(UnixImages::e2fsprogs);
     Path dir = UnixImages.dir();
-    String log = GuestImagesTest.run(dir, make.toString(), "--no-print-directory", "-C", dir.toString(), "OUT=" + out);
+    String log = GuestBuild.run(dir, MAKE_TIMEOUT_SECONDS, make.toString(), "--no-print-directory", "-C", dir.toString(), "OUT=" + out);
 
     List<String> differing = new ArrayList<>();
     for (Path committed : UnixImages.committed()) {
@@ -55,12 +53,12 @@ class UnixImagesTest {
 
   @Test
   void theCommittedRootImagesAreCleanExt2FileSystems() throws Exception {
-    Path e2fsck = Tools.require("e2fsck");
+    Path e2fsck = UnixImages.e2fsprogs("e2fsck");
     for (Endianness order : Endianness.values()) {
       Path image = UnixImages.root(order);
       assertTrue(Files.isRegularFile(image), "missing " + image);
       // -n opens the image read-only and answers no to every question; -f checks even a clean one.
-      String report = GuestImagesTest.run(UnixImages.dir(), e2fsck.toString(), "-fn", image.toString());
+      String report = GuestBuild.run(UnixImages.dir(), MAKE_TIMEOUT_SECONDS, e2fsck.toString(), "-fn", image.toString());
       assertTrue(report.contains(" files ("), image + ": no summary from e2fsck:\n" + report);
     }
   }

@@ -49,7 +49,7 @@ class LinuxRunnerTest {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream trace = new java.io.ByteArrayOutputStream();
     ExecResult r = LinuxRunner.run(ExecRequest.of(helloProgram(true, 0)),
-        new Streams(new java.io.ByteArrayInputStream(new byte[0]), out, out, out, trace));
+        new Streams(new java.io.ByteArrayInputStream(new byte[0]), out, out, trace));
     List<String> lines = trace.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(r.instructions(), lines.size());
     assertEquals("  400054:\t24040001 \tli\ta0,1", lines.get(0)); // objdump prints addiu from zero as li
@@ -88,14 +88,32 @@ class LinuxRunnerTest {
     assertEquals(1000, r.instructions());
   }
 
-  @Test
-  void unknownSystemCallIsReportedAndReturnsEnosys() throws Exception {
+  /** exit_group((a3 << 7) + v0) after system call {@code nr}: the status shows how it ended. */
+  static ExecResult callThenExit(int nr) throws Exception {
     int[] code = {
-      TinyElf.addiu(2, 0, 4999), TinyElf.SYSCALL, // unknown: v0 = ENOSYS (89), a3 = 1
-      TinyElf.addiu(4, 2, 0), TinyElf.addiu(2, 0, 4246), TinyElf.SYSCALL // exit_group(v0)
+      TinyElf.addiu(2, 0, nr), TinyElf.SYSCALL,
+      0x0007_21c0 /* sll a0,a3,7 */, 0x0082_2021 /* addu a0,a0,v0 */,
+      TinyElf.addiu(2, 0, 4246), TinyElf.SYSCALL
     };
-    ExecResult r = LinuxRunner.run(ExecRequest.of(write(TinyElf.build(true, code, new byte[0]))));
-    assertEquals(89, r.exitStatus());
-    assertEquals("disco: unknown system call 4999; returning -ENOSYS\n", new String(r.stderr(), StandardCharsets.UTF_8));
+    return LinuxRunner.run(ExecRequest.of(write(TinyElf.build(true, code, new byte[0]))));
+  }
+
+  /** An unknown call returns ENOSYS (89, a3 = 1) quietly, and is counted for --stats. */
+  @Test
+  void unknownSystemCallIsCountedAndReturnsEnosysQuietly() throws Exception {
+    ExecResult r = callThenExit(4999);
+    assertEquals(128 + 89, r.exitStatus());
+    assertEquals("", new String(r.stderr(), StandardCharsets.UTF_8));
+    assertEquals(java.util.Map.of(4999, 1), r.unknownCalls());
+  }
+
+  /** prctl and clock_nanosleep are served (0, a3 = 0), and so not counted as unknown. */
+  @Test
+  void prctlAndClockNanosleepSucceed() throws Exception {
+    for (int nr : new int[] {4192, 4265}) {
+      ExecResult r = callThenExit(nr);
+      assertEquals(0, r.exitStatus(), "system call " + nr);
+      assertEquals(java.util.Map.of(), r.unknownCalls());
+    }
   }
 }

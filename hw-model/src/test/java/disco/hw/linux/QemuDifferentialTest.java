@@ -1,15 +1,18 @@
 package disco.hw.linux;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import disco.hw.Endianness;
 import disco.hw.testing.MipsCompiler;
 import disco.hw.testing.Qemu;
+import disco.hw.testing.ScratchDirectory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.TestFactory;
  * Every C program in {@code guests/linux/} (see its README), compiled once with {@code
  * mips-linux-gnu-gcc -static -O2 -march=mips32r2}, run under qemu-mips and on the model's {@link
  * LinuxRunner}, in each of the ways its {@code //@run} lines ask: the exit status (128 + MIPS
- * signal number for a fatal signal), stdout, and stderr must be equal. Each program's stdout and
+ * signal number for a fatal signal), stdout, and stderr must be equal, and so must the files each
+ * run leaves in its working directory (an empty scratch directory, the model's root). Each program's stdout and
  * stderr are deterministic by construction; the test checks that on qemu too, by running each
  * program a second time with a different environment (which moves the stack), so that a program
  * that prints something address- or environment-dependent is reported as the program's fault and
@@ -61,11 +65,16 @@ class QemuDifferentialTest {
   static void check(GuestPrograms.Run run, Endianness order) throws Exception {
     Path exe = MipsCompiler.compile(run.source(), order);
     byte[] stdin = run.stdin();
-    Qemu.Result q = Qemu.run(exe, run.args(), stdin, QEMU_TIMEOUT);
+    // Each run starts in the same empty directory, which is also the model's root.
+    Path scratch = ScratchDirectory.fresh(run.displayName() + "-" + order);
+    Qemu.Result q = Qemu.run(exe, run.args(), stdin, QEMU_TIMEOUT, Map.of(), scratch);
     assertFalse(
         q.timedOut(), () -> run.displayName() + " did not finish on qemu in " + QEMU_TIMEOUT);
-    Qemu.Result again =
-        Qemu.run(exe, run.args(), stdin, QEMU_TIMEOUT, Map.of("DISCO_PADDING", "x".repeat(3000)));
+    SortedMap<String, String> qemuFiles = ScratchDirectory.contents(scratch);
+    ScratchDirectory.clear(scratch);
+    Qemu.Result again = Qemu.run(
+        exe, run.args(), stdin, QEMU_TIMEOUT, Map.of("DISCO_PADDING", "x".repeat(3000)), scratch);
+    ScratchDirectory.clear(scratch);
     Differential.mismatch(Differential.ofQemu(q), Differential.ofQemu(again), true)
         .ifPresent(
             m ->
@@ -77,8 +86,11 @@ class QemuDifferentialTest {
 
     ExecResult model =
         LinuxRunner.run(
-            new ExecRequest(exe, run.args(), List.of(), stdin, order, INSTRUCTION_LIMIT));
+            new ExecRequest(exe, run.args(), List.of(), stdin, order, INSTRUCTION_LIMIT)
+                .in(scratch, scratch));
     Differential.assertSame(
         Differential.ofQemu(q), Differential.ofModel(model, INSTRUCTION_LIMIT), true);
+    assertEquals(qemuFiles, ScratchDirectory.contents(scratch),
+        run.displayName() + ": the files left behind differ (expected: qemu's)");
   }
 }
