@@ -130,6 +130,8 @@ static long pipe_write(struct file *f, uint32_t uva, uint32_t n)
       return done ? (long)done : -EPIPE;
     }
     if (p->w - p->r == PIPE_BYTES) {
+      if (f->flags & 0x80) /* O_NONBLOCK: what fitted, or EAGAIN */
+        return done ? (long)done : -EAGAIN;
       if (curproc()->killed)
         return done ? (long)done : -EINTR;
       wakeup(p);
