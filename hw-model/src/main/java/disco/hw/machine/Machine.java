@@ -376,13 +376,17 @@ public final class Machine {
         stopReason = stuck;
         break;
       }
+      boolean fired = false;
       for (Event e = events.peek(); e != null && e.cycle() <= clock; e = events.peek()) {
         fire(events.remove().event());
+        fired = true;
       }
       if (halted) {
         break;
       }
-      if (!ran) {
+      // An event that fired may have raised the interrupt a waiting CPU waits for: give the CPUs
+      // another round before concluding that nothing can run.
+      if (!ran && !fired) {
         Event next = events.peek();
         if (next == null) {
           stopReason = new StopReason.Idle();

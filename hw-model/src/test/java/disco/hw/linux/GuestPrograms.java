@@ -18,16 +18,16 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * to the program's directory) when given, else empty. A program without such lines is run once
  * with no arguments.
  */
-final class GuestPrograms {
+public final class GuestPrograms {
   private GuestPrograms() {}
 
   /** One way of running one program. */
-  record Run(Path source, List<String> args, @Nullable Path stdinFile) {
-    Run {
+  public record Run(Path source, List<String> args, @Nullable Path stdinFile) {
+    public Run {
       args = List.copyOf(args);
     }
 
-    byte[] stdin() {
+    public byte[] stdin() {
       if (stdinFile == null) {
         return new byte[0];
       }
@@ -39,7 +39,7 @@ final class GuestPrograms {
     }
 
     /** E.g. {@code argv_exit.c exit 3} or {@code stdin_filter.c < stdin_filter.input.txt}. */
-    String displayName() {
+    public String displayName() {
       StringBuilder b = new StringBuilder(source.getFileName().toString());
       for (String a : args) {
         b.append(' ').append(a);
@@ -55,7 +55,7 @@ final class GuestPrograms {
    * {@code guests/linux}, found from the working directory: surefire runs in the module's
    * directory ({@code hw-model/}), an IDE may run in the repository's root.
    */
-  static Path directory() {
+  public static Path directory() {
     Path cwd = Path.of("").toAbsolutePath();
     for (Path candidate : List.of(cwd.resolve("../guests/linux"), cwd.resolve("guests/linux"))) {
       if (Files.isDirectory(candidate)) {
@@ -66,7 +66,7 @@ final class GuestPrograms {
   }
 
   /** Every program: {@code guests/linux/*.c} then {@code guests/linux/bench/*.c}, by name. */
-  static List<Path> sources() {
+  public static List<Path> sources() {
     Path dir = directory();
     List<Path> all = new ArrayList<>(cFiles(dir));
     all.addAll(cFiles(dir.resolve("bench")));
@@ -85,7 +85,7 @@ final class GuestPrograms {
   }
 
   /** The runs a program asks for (see the class comment). */
-  static List<Run> runs(Path source) {
+  public static List<Run> runs(Path source) {
     List<String> lines;
     try {
       lines = Files.readAllLines(source, java.nio.charset.StandardCharsets.UTF_8);

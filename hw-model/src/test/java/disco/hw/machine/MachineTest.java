@@ -204,4 +204,30 @@ class MachineTest {
     assertEquals(new StopReason.Idle(), r.machine().stopReason());
     assertEquals("every CPU is waiting or parked and no device event is pending", new StopReason.Idle().sentence());
   }
+
+  /**
+   * A CPU waiting in WAIT for a disk completion wakes when the transfer completes, also when no
+   * CPU ran in the round in which the completion event fired (Vol. II, WAIT: the processor
+   * restarts when an enabled interrupt is requested). Here IE=0 and IM4=1, so the CPU resumes
+   * after the WAIT without taking the interrupt, and halts with 7.
+   */
+  @Test
+  void aWaitingCpuWakesForTheDiskCompletionItWaitsFor() throws Exception {
+    Path img = dir.resolve("disk.img");
+    Files.write(img, new byte[512]);
+    TreeMap<Integer, Path> disks = new TreeMap<>();
+    disks.put(0, img);
+    int[] prog = code(li(T3, DEV), li(T2, 0x0010_0000), new int[] {
+      addiu(T0, 0, 0x1000), 0x4080_0000 | T0 << 16 | 12 << 11, 0xc0, // Status = IM4 (IE=0); ehb
+      sw(0, T3, 0x400), sw(0, T3, 0x404), addiu(T1, 0, 1), sw(T1, T3, 0x408), sw(T2, T3, 0x40c),
+      sw(T1, T3, 0x410), // read sector 0 of disk 0 to 0x100000
+      0x4200_0020 // wait
+    }, halt(7));
+    ElfFile elf = ElfFile.parse(Path.of("test.elf"), TinyElf.build(true, KSEG0, prog, new byte[0]));
+    Machine m = new Machine(noCache(1, 1), disks, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
+    m.load(elf);
+    m.run(50_000_000, null);
+    assertTrue(m.halted(), String.valueOf(m.stopReason()));
+    assertEquals(7, m.exitStatus());
+  }
 }

@@ -1,0 +1,117 @@
+package disco.hw.guests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import disco.hw.Endianness;
+import disco.hw.machine.MachineConfig;
+import disco.hw.testing.MipsCompiler;
+import disco.hw.testing.Tools;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kernel of {@code guests/unix} on the machine: boot, the command line, processes, files,
+ * robustness (kernel/tests/ktest.c, run as init on one CPU and on eight), the ext2 root on disk 0,
+ * a panic, and the committed kernel images rebuilt byte for byte.
+ */
+class UnixKernelTest {
+  @TempDir Path tmp;
+
+  private Path ktestKernel() throws Exception {
+    Path ktest = MipsCompiler.compile(UnixKernel.dir().resolve("kernel/tests/ktest.c"));
+    return UnixKernel.ramfsKernel(tmp, Map.of("sbin/init", ktest));
+  }
+
+  /** Boots the ktest kernel (no disk, empty input) with this command line. */
+  private UnixKernel.Run ktest(String preset, String cmdline) throws Exception {
+    return UnixKernel.boot(ktestKernel(), MachineConfig.preset(preset), null, tmp, cmdline, new byte[0]);
+  }
+
+  @Test
+  void ktestPassesOnOneCpuAndOnEight() throws Exception {
+    for (String cpus : List.of("1", "8")) {
+      UnixKernel.Run r = ktest("flash-8", "maxcpus=" + cpus);
+      assertEquals(0, r.status(), r.console());
+      assertTrue(r.console().startsWith("unix: " + cpus + " cpus, 256 MB"), r.console());
+      assertTrue(r.console().contains("ktest: 0 failures\n"), r.console());
+      assertTrue(r.console().contains("a store to kernel space: SIGSEGV: ok\n"), r.console());
+      assertTrue(r.console().matches("(?s).*unix: statistics: \\d+ context switches, \\d+ system calls.*"), r.console());
+    }
+  }
+
+  @Test
+  void quietSilencesTheKernelAndArgumentsFollowTheDashes() throws Exception {
+    UnixKernel.Run r = ktest("flash-1", "quiet init=/sbin/init -- child 42");
+    assertEquals("child: argc 3, arg 42, env -\n", r.console());
+    assertEquals(42, r.status());
+  }
+
+  @Test
+  void aMissingInitPanicsWithANonZeroStatus() throws Exception {
+    UnixKernel.Run r = ktest("flash-1", "quiet init=/no/such/program");
+    assertEquals(2, r.status());
+    assertTrue(r.console().contains("panic: cannot run init /no/such/program: error 2"), r.console());
+  }
+
+  @Test
+  @Tag("long")
+  void stressTwoHundredForkExecWaitCyclesWithPipesOnEightCpus() throws Exception {
+    UnixKernel.Run r = ktest("flash-8", "quiet -- stress 200");
+    assertEquals("stress: 200 cycles, 5600 bytes through pipes\n", r.console());
+    assertEquals(0, r.status());
+  }
+
+  @Test
+  void pmakeOnTheExt2RootLeavesAFileSystemThatE2fsckFindsClean() throws Exception {
+    Path e2fsck = Tools.require("e2fsck");
+    UnixKernel.Run r = UnixKernel.boot(UnixKernel.image("unix-bare.elf"), MachineConfig.preset("flash-8"),
+        UnixImages.root(Endianness.BIG), tmp, "maxcpus=2 init=/bin/pmake -- small", new byte[0]);
+    assertEquals(0, r.status(), r.console());
+    assertTrue(r.console().contains("\npmake: ok\n"), r.console());
+    assertTrue(r.console().matches("(?s).*unix: disk: \\d+ reads, [1-9]\\d* writes.*"), r.console());
+    String fsck = UnixKernel.run(tmp, List.of(e2fsck.toString(), "-fn", r.disk().toString()));
+    assertTrue(fsck.contains(" files (") && fsck.contains(" blocks"), fsck);
+  }
+
+  @Test
+  void littleEndianKernelRunsAProgramFromItsRoot() throws Exception {
+    UnixKernel.Run r = UnixKernel.boot(UnixKernel.image("unix-bare-el.elf"), UnixKernel.flash8Little(tmp),
+        UnixImages.root(Endianness.LITTLE), tmp, "quiet maxcpus=2 init=/test/argv_exit -- one two", new byte[0]);
+    assertEquals(0, r.status(), r.console());
+    assertTrue(r.console().contains("argv[2] = 'two' (3 bytes)\n"), r.console());
+  }
+
+  /** The figures of the README: cycles per system call, fork+exec+exit+wait, fault, refill, switch. */
+  @Test
+  void benchmarkPrintsCyclesPerOperation() throws Exception {
+    Path kbench = MipsCompiler.compile(UnixKernel.dir().resolve("kernel/tests/kbench.c"));
+    Path kernel = UnixKernel.ramfsKernel(tmp, Map.of("sbin/kbench", kbench));
+    UnixKernel.Run r = UnixKernel.boot(kernel, MachineConfig.preset("flash-8"), null, tmp,
+        "quiet maxcpus=1 init=/sbin/kbench", new byte[0]);
+    System.out.print(r.console());
+    assertEquals(0, r.status(), r.console());
+    for (String what : List.of("system call (getpid)", "fork+exec+exit+wait", "page fault, demand zero",
+        "page fault, copy on write", "TLB refill", "context switch")) {
+      assertTrue(r.console().matches("(?s).*\\Q" + what + "\\E[^\\n]* [1-9]\\d* cycles\\n.*"), what + " in:\n" + r.console());
+    }
+  }
+
+  @Test
+  void rebuildingGivesTheCommittedKernelImagesByteForByte() throws Exception {
+    Tools.require("mips-linux-gnu-gcc");
+    Tools.require("mipsel-linux-gnu-gcc");
+    Path out = tmp.resolve("out");
+    UnixKernel.run(UnixKernel.dir(), List.of(Tools.require("make").toString(), "--no-print-directory", "-s",
+        "OUT=" + out, out.resolve("unix-bare.elf").toString(), out.resolve("unix-bare-el.elf").toString()));
+    for (String name : List.of("unix-bare.elf", "unix-bare-el.elf")) {
+      assertEquals(-1, Files.mismatch(UnixKernel.image(name), out.resolve(name)),
+          name + " differs from its rebuild: run make in guests/unix and commit images/");
+    }
+  }
+}
