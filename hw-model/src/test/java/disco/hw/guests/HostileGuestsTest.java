@@ -90,7 +90,7 @@ class HostileGuestsTest {
     // run would hang with no word (docs/devices.md, "Physical memory and nodes").
     for (MachineConfig c : List.of(MachineConfig.preset("flash-1").withMemoryPerNodeMb(497),
         new MachineConfig("3x1024", 3, 1, 1024, true, 1024, 128, 2, "MESI", 1, 60, 180, 10_000, 64, 0,
-            disco.hw.Endianness.BIG, 1))) {
+            disco.hw.Endianness.BIG))) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Machine m = new Machine(c, new TreeMap<>(), new ByteArrayInputStream(new byte[0]), out);
       m.load(ElfFile.read(GuestImages.image("hello")));

@@ -91,7 +91,7 @@ class MachineFuzzProperties {
   record Shape(int nodes, int cpusPerNode, int memoryPerNodeMb, boolean cache, int quantum, int threshold) {
     MachineConfig config() {
       return new MachineConfig("fuzz", nodes, cpusPerNode, memoryPerNodeMb, cache, 64, 128, 2, "MESI", 1, 60,
-          180, quantum, 16, threshold, Endianness.BIG, 1);
+          180, quantum, 16, threshold, Endianness.BIG);
     }
   }
 

@@ -35,7 +35,7 @@ class MachineTest {
 
   static MachineConfig noCache(int nodes, int cpusPerNode) {
     return new MachineConfig("test", nodes, cpusPerNode, 32, false, 1024, 128, 2, "MESI", 1, 60, 180,
-        1000, 64, 0, Endianness.BIG, 1);
+        1000, 64, 0, Endianness.BIG);
   }
 
   record Run(Machine machine, String console) {}

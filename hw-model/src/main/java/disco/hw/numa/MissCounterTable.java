@@ -23,7 +23,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * wrap. Nothing here depends on hash order: anything listed is sorted. Changes go through the
  * {@link MemorySystem}, which keeps its own account of what the counters should add up to.
  */
-public final class MissCounters {
+public final class MissCounterTable {
   private final Topology topology;
   private final Map<Long, PageCounters> pages = new HashMap<>();
   private final ArrayDeque<HotPage> events = new ArrayDeque<>();
@@ -39,7 +39,7 @@ public final class MissCounters {
     }
   }
 
-  MissCounters(Topology topology, int threshold) {
+  MissCounterTable(Topology topology, int threshold) {
     this.topology = topology;
     setThreshold(threshold);
   }

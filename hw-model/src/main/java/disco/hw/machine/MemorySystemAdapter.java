@@ -3,6 +3,7 @@ package disco.hw.machine;
 import disco.hw.numa.CacheGeometry;
 import disco.hw.numa.CoherenceProtocol;
 import disco.hw.numa.CpuStatistics;
+import disco.hw.numa.HotPage;
 import disco.hw.numa.Latencies;
 import disco.hw.numa.MemoryConfig;
 import disco.hw.numa.MemorySystem;
@@ -13,14 +14,15 @@ import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The machine's memory system: the caches, the coherence directory and the miss counters of
- * {@link MemorySystem}, configured from the {@link MachineConfig}. With the cache model off,
+ * The {@link MemorySystem} (caches, coherence directory, miss counters) as the machine drives it:
+ * configured from the {@link MachineConfig}, it prices each access and DMA transfer in cycles and
+ * answers for the miss counters and the per-CPU statistics. With the cache model off,
  * every access costs the miss latency by node and counts as a miss.
  */
-final class NumaMemory implements MemoryModel {
+final class MemorySystemAdapter implements MemoryModel {
   private final MemorySystem system;
 
-  NumaMemory(MachineConfig c) {
+  MemorySystemAdapter(MachineConfig c) {
     Topology topology = new Topology(c.nodes(), c.cpusPerNode(), (long) c.memoryPerNodeMb() << 20);
     MemoryConfig mc = new MemoryConfig(
         topology,
@@ -54,9 +56,8 @@ final class NumaMemory implements MemoryModel {
   }
 
   @Override
-  public CpuMemoryStats cpuStats(int cpu) {
-    CpuStatistics s = system.statistics().cpus().get(cpu);
-    return new CpuMemoryStats(s.hits(), s.localMisses(), s.remoteMisses(), s.invalidations(), s.interventions());
+  public CpuStatistics cpuStats(int cpu) {
+    return system.statistics().cpus().get(cpu);
   }
 
   @Override
@@ -92,8 +93,7 @@ final class NumaMemory implements MemoryModel {
   }
 
   @Override
-  public MissCounters.@Nullable HotPage pollHotPage() {
-    disco.hw.numa.@Nullable HotPage h = system.pollHotPage();
-    return h == null ? null : new MissCounters.HotPage(h.page(), h.node(), h.count());
+  public @Nullable HotPage pollHotPage() {
+    return system.pollHotPage();
   }
 }
