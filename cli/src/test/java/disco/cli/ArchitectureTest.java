@@ -23,7 +23,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("disco");
     // Every module contributes classes: an empty import would make the rules vacuous.
-    for (String pkg : List.of("disco.spec", "disco.hw", "disco.monitor", "disco.check", "disco.conformance", "disco.cli")) {
+    for (String pkg : List.of("disco.spec", "disco.hw", "disco.linux", "disco.monitor", "disco.check", "disco.conformance", "disco.cli")) {
       assertTrue(classes.stream().anyMatch(c -> c.getPackageName().startsWith(pkg)), "no classes imported from " + pkg);
     }
     for (ArchRule rule : ModuleRules.forRoot("disco")) {
@@ -43,11 +43,15 @@ class ArchitectureTest {
     assertEquals(
         List.of(
             "hw-model never reaches the monitor, the checkers, the conformance suite or the CLI",
+            "hw-model never reaches the user-ABI layer",
+            "the user-ABI layer reaches the machine only through the processor and its port, not the machine's internals",
             "hw-model uses nothing of spec but the address qualifiers",
             "only the CLI writes to System.out or System.err",
             "no cycles between packages"),
         violated);
     EvaluationResult hw = ModuleRules.forRoot("archfixture.disco").get(0).evaluate(fixture);
     assertTrue(hw.getFailureReport().toString().contains("archfixture.disco.monitor.Vmm"), hw.getFailureReport().toString());
+    EvaluationResult abi = ModuleRules.forRoot("archfixture.disco").get(2).evaluate(fixture);
+    assertTrue(abi.getFailureReport().toString().contains("archfixture.disco.hw.machine.Bus"), abi.getFailureReport().toString());
   }
 }

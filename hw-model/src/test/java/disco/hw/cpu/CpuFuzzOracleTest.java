@@ -118,7 +118,7 @@ class CpuFuzzOracleTest {
     int exceptions = 0;
     for (int k = 0; k < 500; k++) {
       int word = rnd.nextInt();
-      CpuFuzzProperties.Setup s = CpuFuzzProperties.build(disco.hw.testing.Choices.seeded(rnd.nextLong()), rnd.nextBoolean(), word,
+      CpuFuzzProperties.Setup s = CpuFuzzProperties.build(disco.testing.Choices.seeded(rnd.nextLong()), rnd.nextBoolean(), word,
           false, false, true);
       List<Integer> codes = new ArrayList<>();
       s.m.cpu.setSupervisor((cpu, code) -> {

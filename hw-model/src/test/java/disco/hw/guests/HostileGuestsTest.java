@@ -103,8 +103,8 @@ class HostileGuestsTest {
   void aLinuxProgramGivenAsTheKernelIsStoppedNotLeftRunning() throws Exception {
     // A static mips-linux-gnu program: loaded at 0x00400000, entered in kuseg with BEV=1, so its
     // first fetch is a TLB refill to 0xBFC00200, where nothing is (Vol. III, "Exception Vector Locations").
-    disco.hw.testing.Tools.require(disco.hw.testing.MipsCompiler.COMPILER);
-    java.nio.file.Path elf = disco.hw.testing.MipsCompiler.compile(
+    disco.testing.Tools.require(disco.testing.MipsCompiler.COMPILER);
+    java.nio.file.Path elf = disco.testing.MipsCompiler.compile(
         GuestImages.dir().resolveSibling("linux").resolve("int_arith.c"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Machine m = new Machine(MachineConfig.preset("flash-8"), new TreeMap<>(), new ByteArrayInputStream(new byte[0]), out);

@@ -8,7 +8,7 @@ import disco.hw.Endianness;
 import disco.hw.cpu.Cpu;
 import disco.hw.cpu.Mmio;
 import disco.hw.elf.ElfFile;
-import disco.hw.elf.TinyElf;
+import disco.testing.TinyElf;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
