@@ -2,10 +2,10 @@ package disco.cli;
 
 import disco.hw.Endianness;
 import disco.hw.elf.ElfFormatException;
-import disco.hw.linux.ExecRequest;
-import disco.hw.linux.ExecResult;
-import disco.hw.linux.LinuxRunner;
-import disco.hw.linux.Streams;
+import disco.linux.ExecRequest;
+import disco.linux.ExecResult;
+import disco.linux.LinuxRunner;
+import disco.linux.Streams;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;

@@ -21,12 +21,31 @@ final class ModuleRules {
     String check = root + ".check..";
     String conformance = root + ".conformance..";
     String cli = root + ".cli..";
+    String linux = root + ".linux..";
     return List.of(
         noClasses()
             .that().resideInAPackage(hw)
             .should().dependOnClassesThat()
             .resideInAnyPackage(monitor, check, conformance, cli)
             .as("hw-model never reaches the monitor, the checkers, the conformance suite or the CLI")
+            .allowEmptyShould(true),
+        noClasses()
+            .that().resideInAPackage(hw)
+            .should().dependOnClassesThat()
+            .resideInAPackage(linux)
+            .as("hw-model never reaches the user-ABI layer")
+            .allowEmptyShould(true),
+        noClasses()
+            .that().resideInAPackage(linux)
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(root + ".hw.machine..", root + ".hw.numa..")
+            .as("the user-ABI layer reaches the machine only through the processor and its port, not the machine's internals")
+            .allowEmptyShould(true),
+        noClasses()
+            .that().resideInAPackage(linux)
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(monitor, check, conformance, cli)
+            .as("the user-ABI layer reaches none of the monitor, the checkers, the conformance suite or the CLI")
             .allowEmptyShould(true),
         noClasses()
             .that().resideInAPackage(hw)
@@ -40,21 +59,21 @@ final class ModuleRules {
         noClasses()
             .that().resideInAPackage(spec)
             .should().dependOnClassesThat()
-            .resideInAnyPackage(hw, monitor, check, conformance, cli)
+            .resideInAnyPackage(hw, linux, monitor, check, conformance, cli)
             .as("spec reaches nothing of the project")
             .allowEmptyShould(true),
         noClasses()
             .that().resideInAnyPackage(check, conformance)
             .and().resideOutsideOfPackages(root + ".check.wiring..", root + ".conformance.wiring..")
             .should().dependOnClassesThat()
-            .resideInAnyPackage(monitor, hw)
+            .resideInAnyPackage(monitor, hw, linux)
             .as("checkers and conformance reach an implementation only through spec, or one wiring package")
             .allowEmptyShould(true),
         noClasses()
             .that().resideInAPackage(monitor)
             .should().dependOnClassesThat()
-            .resideInAnyPackage(check, conformance, cli)
-            .as("the monitor does not reach the checkers, the conformance suite or the CLI")
+            .resideInAnyPackage(check, conformance, cli, linux)
+            .as("the monitor does not reach the checkers, the conformance suite, the CLI or the user-ABI layer")
             .allowEmptyShould(true),
         noClasses()
             .that().resideOutsideOfPackage(cli)

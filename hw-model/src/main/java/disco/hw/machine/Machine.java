@@ -82,7 +82,7 @@ public final class Machine {
       OutputStream consoleOut) throws InvalidConfigException {
     this.config = config;
     this.memory = new Memory(config.endianness());
-    this.memorySystem = MemoryModels.create(config);
+    this.memorySystem = new MemorySystemAdapter(config);
     this.console = new Console(consoleOut, consoleIn);
     List<@Nullable Disk> opened = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
@@ -428,7 +428,7 @@ public final class Machine {
 
   /** The memory system: caches, directories, miss counters (its public methods only read). */
   public disco.hw.numa.MemorySystem memorySystem() {
-    if (memorySystem instanceof NumaMemory n) {
+    if (memorySystem instanceof MemorySystemAdapter n) {
       return n.system();
     }
     throw new IllegalStateException("no NUMA memory system");
@@ -611,7 +611,7 @@ public final class Machine {
     long[] exceptions = new long[32];
     for (int i = 0; i < cpus.size(); i++) {
       Cpu c = cpus.get(i);
-      MemoryModel.CpuMemoryStats m = memorySystem.cpuStats(i);
+      disco.hw.numa.CpuStatistics m = memorySystem.cpuStats(i);
       per.add(new MachineStats.CpuStats(i, nodeOfCpu(i), c.instructions(), c.cycles(), m.hits(),
           m.localMisses(), m.remoteMisses(), m.invalidations(), m.interventions()));
       long[] e = c.exceptionCounts();

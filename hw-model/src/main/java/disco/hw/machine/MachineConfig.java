@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The shape of a machine: its NUMA topology, caches, latencies, scheduling quantum and seed.
+ * The shape of a machine: its NUMA topology, caches, latencies, and scheduling quantum. Nothing in
+ * the machine is random: a run follows from its configuration and its inputs alone.
  * Every field is validated on construction; an impossible configuration is refused with a message
  * that names the field.
  *
@@ -25,7 +26,6 @@ import java.util.Locale;
  * @param tlbEntries TLB entries per CPU, 1..64
  * @param missThreshold per-page, per-node miss count that raises the hot-page interrupt; 0 for never
  * @param endianness byte order
- * @param seed the run's one random seed
  */
 public record MachineConfig(
     String name,
@@ -43,8 +43,7 @@ public record MachineConfig(
     int quantum,
     int tlbEntries,
     int missThreshold,
-    Endianness endianness,
-    long seed) {
+    Endianness endianness) {
 
   public MachineConfig {
     range("nodes", nodes, 1, 64);
@@ -103,28 +102,28 @@ public record MachineConfig(
     // 32 MB per node as on the paper's 8-node machine; flash-16 and up use 16 MB per node so the
     // whole memory stays below the device window and reachable through kseg0.
     return new MachineConfig("flash-" + nodes, nodes, 1, 32, true, 1024, 128, 2, "MESI",
-        1, 60, 180, 10_000, 64, 0, Endianness.BIG, 1);
+        1, 60, 180, 10_000, 64, 0, Endianness.BIG);
   }
 
   /** This configuration with {@code memoryPerNodeMb} changed. */
   public MachineConfig withMemoryPerNodeMb(int mb) {
     return new MachineConfig(name, nodes, cpusPerNode, mb, cacheEnabled, cacheKb, lineBytes,
         associativity, protocol, hitCycles, localMissCycles, remoteMissCycles, quantum, tlbEntries,
-        missThreshold, endianness, seed);
+        missThreshold, endianness);
   }
 
   /** This configuration with the cache model switched on or off. */
   public MachineConfig withCacheEnabled(boolean enabled) {
     return new MachineConfig(name, nodes, cpusPerNode, memoryPerNodeMb, enabled, cacheKb, lineBytes,
         associativity, protocol, hitCycles, localMissCycles, remoteMissCycles, quantum, tlbEntries,
-        missThreshold, endianness, seed);
+        missThreshold, endianness);
   }
 
   /** This configuration with {@code missThreshold} changed. */
   public MachineConfig withMissThreshold(int threshold) {
     return new MachineConfig(name, nodes, cpusPerNode, memoryPerNodeMb, cacheEnabled, cacheKb,
         lineBytes, associativity, protocol, hitCycles, localMissCycles, remoteMissCycles, quantum,
-        tlbEntries, threshold, endianness, seed);
+        tlbEntries, threshold, endianness);
   }
 
   /** A named preset: {@code flash-1}, {@code flash-4}, {@code flash-8}, {@code flash-16}, {@code flash-32}. */

@@ -30,7 +30,7 @@ public final class MachineConfigFile {
   /** The largest machine file read: a configuration is a few hundred bytes. */
   static final long MAX_FILE_BYTES = 1 << 20;
 
-  private enum Kind { INTEGER, LONG, BOOLEAN, TEXT }
+  private enum Kind { INTEGER, BOOLEAN, TEXT }
 
   /** Every field a file may set, with its type. */
   private static final Map<String, Kind> FIELDS = fields();
@@ -45,7 +45,6 @@ public final class MachineConfigFile {
       m.put(f, Kind.INTEGER);
     }
     m.put("cacheEnabled", Kind.BOOLEAN);
-    m.put("seed", Kind.LONG);
     return Map.copyOf(m);
   }
 
@@ -106,8 +105,7 @@ public final class MachineConfigFile {
           f.integer("associativity", b.associativity()), f.text("protocol", b.protocol()),
           f.integer("hitCycles", b.hitCycles()), f.integer("localMissCycles", b.localMissCycles()),
           f.integer("remoteMissCycles", b.remoteMissCycles()), f.integer("quantum", b.quantum()),
-          f.integer("tlbEntries", b.tlbEntries()), f.integer("missThreshold", b.missThreshold()), order,
-          f.longValue("seed", b.seed()));
+          f.integer("tlbEntries", b.tlbEntries()), f.integer("missThreshold", b.missThreshold()), order);
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigException(file + ": " + e.getMessage());
     }
@@ -134,8 +132,7 @@ public final class MachineConfigFile {
           throw refuse(name, "must be a single value, got " + describe(v));
         }
         Kind kind = FIELDS.get(name);
-        if (kind == Kind.INTEGER && !(v.isIntegralNumber() && v.canConvertToInt())
-            || kind == Kind.LONG && !(v.isIntegralNumber() && v.canConvertToLong())) {
+        if (kind == Kind.INTEGER && !(v.isIntegralNumber() && v.canConvertToInt())) {
           throw refuse(name, v.isIntegralNumber() ? "out of range, got " + v.asText()
               : "must be a whole number, got " + describe(v));
         }
@@ -155,10 +152,6 @@ public final class MachineConfigFile {
 
     int integer(String name, int dflt) {
       return root.has(name) ? root.path(name).intValue() : dflt;
-    }
-
-    long longValue(String name, long dflt) {
-      return root.has(name) ? root.path(name).longValue() : dflt;
     }
 
     boolean bool(String name, boolean dflt) {

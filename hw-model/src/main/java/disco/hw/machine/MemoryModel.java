@@ -1,5 +1,6 @@
 package disco.hw.machine;
 
+import disco.hw.numa.CpuStatistics;
 import java.util.List;
 
 /**
@@ -13,14 +14,11 @@ interface MemoryModel extends MissCounters {
   /** A DMA transfer, which goes through the coherence directory. */
   void dma(long machineAddress, int length, boolean toMemory);
 
-  CpuMemoryStats cpuStats(int cpu);
+  CpuStatistics cpuStats(int cpu);
 
   /** Whether a hot-page event waits to be polled. */
   boolean hasHotPage();
 
   /** The {@code k} pages with the most remote misses, most first, ties by page number. */
   List<MachineStats.PageCount> hottestPages(int k);
-
-  /** Per-CPU memory statistics. */
-  record CpuMemoryStats(long hits, long localMisses, long remoteMisses, long invalidations, long interventions) {}
 }

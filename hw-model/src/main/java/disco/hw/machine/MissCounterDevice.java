@@ -41,7 +41,7 @@ final class MissCounterDevice implements Device {
       case 0x08 -> pageExists() && node >= 0 && node < machine.config().nodes()
           ? (int) Math.min(counters.misses(Integer.toUnsignedLong(page), node), Integer.MAX_VALUE) : 0;
       case 0x10 -> {
-        MissCounters.HotPage h = counters.pollHotPage();
+        disco.hw.numa.HotPage h = counters.pollHotPage();
         if (h == null) {
           machine.hotPageQueueDrained();
           yield -1;

@@ -1,5 +1,6 @@
 package disco.hw.machine;
 
+import disco.hw.numa.HotPage;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -17,7 +18,4 @@ public interface MissCounters {
 
   /** The next page whose count for a node crossed the threshold, in order; null if none. */
   @Nullable HotPage pollHotPage();
-
-  /** A page whose miss count from {@code node} reached the threshold. */
-  record HotPage(long page, int node, long count) {}
 }

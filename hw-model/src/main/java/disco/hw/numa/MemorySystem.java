@@ -18,7 +18,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * copies or fetch the line from an owning cache (see {@link Latencies}). A write to a line held
  * Shared is an upgrade: it asks the home for ownership and costs a miss.
  *
- * <p>Every miss (upgrades included) is counted in the {@link MissCounters} against the page and
+ * <p>Every miss (upgrades included) is counted in the {@link MissCounterTable} against the page and
  * the requester's node, and may queue a {@link HotPage} event for the machine to deliver as an
  * interrupt. Uncached accesses bypass caches and directory and are not cache misses, so they only
  * cost (by node) and count in {@link CpuStatistics#uncachedAccesses()}.
@@ -44,7 +44,7 @@ public final class MemorySystem {
   private final int[] nodeOfCpu;
   private final CacheModel[] caches;
   private final DirectoryController[] controllers;
-  private final MissCounters counters;
+  private final MissCounterTable counters;
   private final Tally tally;
   private final boolean countMisses;
   /** Misses not expected in the counters: those before the last full reset, or in pages reset. */
@@ -88,7 +88,7 @@ public final class MemorySystem {
       controllers[node] =
           new DirectoryController(new Directory(node), caches, config.protocol(), tally, faults);
     }
-    this.counters = new MissCounters(topology, config.hotPageThreshold());
+    this.counters = new MissCounterTable(topology, config.hotPageThreshold());
     this.countMisses = !faults.contains(ProtocolFault.SKIP_MISS_COUNT);
   }
 
@@ -359,7 +359,7 @@ public final class MemorySystem {
   }
 
   /** The counters themselves, read-only from outside this package. */
-  public MissCounters missCounters() {
+  public MissCounterTable missCounters() {
     return counters;
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.Endianness;
 import disco.hw.mem.Memory;
-import disco.hw.testing.Choices;
+import disco.testing.Choices;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

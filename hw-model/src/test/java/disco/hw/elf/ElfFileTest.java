@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import disco.testing.TinyElf;
 import disco.hw.Endianness;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;

@@ -90,7 +90,7 @@ class HostileGuestsTest {
     // run would hang with no word (docs/devices.md, "Physical memory and nodes").
     for (MachineConfig c : List.of(MachineConfig.preset("flash-1").withMemoryPerNodeMb(497),
         new MachineConfig("3x1024", 3, 1, 1024, true, 1024, 128, 2, "MESI", 1, 60, 180, 10_000, 64, 0,
-            disco.hw.Endianness.BIG, 1))) {
+            disco.hw.Endianness.BIG))) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       Machine m = new Machine(c, new TreeMap<>(), new ByteArrayInputStream(new byte[0]), out);
       m.load(ElfFile.read(GuestImages.image("hello")));
@@ -103,8 +103,8 @@ class HostileGuestsTest {
   void aLinuxProgramGivenAsTheKernelIsStoppedNotLeftRunning() throws Exception {
     // A static mips-linux-gnu program: loaded at 0x00400000, entered in kuseg with BEV=1, so its
     // first fetch is a TLB refill to 0xBFC00200, where nothing is (Vol. III, "Exception Vector Locations").
-    disco.hw.testing.Tools.require(disco.hw.testing.MipsCompiler.COMPILER);
-    java.nio.file.Path elf = disco.hw.testing.MipsCompiler.compile(
+    disco.testing.Tools.require(disco.testing.MipsCompiler.COMPILER);
+    java.nio.file.Path elf = disco.testing.MipsCompiler.compile(
         GuestImages.dir().resolveSibling("linux").resolve("int_arith.c"));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Machine m = new Machine(MachineConfig.preset("flash-8"), new TreeMap<>(), new ByteArrayInputStream(new byte[0]), out);

@@ -3,7 +3,7 @@ package disco.hw.guests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import disco.hw.testing.Tools;
+import disco.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

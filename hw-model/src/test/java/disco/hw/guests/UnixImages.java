@@ -1,7 +1,7 @@
 package disco.hw.guests;
 
 import disco.hw.Endianness;
-import disco.hw.testing.Tools;
+import disco.testing.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

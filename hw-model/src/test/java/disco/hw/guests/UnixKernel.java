@@ -4,7 +4,7 @@ import disco.hw.elf.ElfFile;
 import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
 import disco.hw.machine.MachineConfigFile;
-import disco.hw.testing.Tools;
+import disco.testing.Tools;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

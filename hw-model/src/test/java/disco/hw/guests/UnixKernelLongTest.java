@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.Endianness;
-import disco.hw.linux.GuestPrograms;
+import disco.testing.GuestPrograms;
 import disco.hw.machine.MachineConfig;
-import disco.hw.testing.MipsCompiler;
-import disco.hw.testing.Qemu;
+import disco.testing.MipsCompiler;
+import disco.testing.Qemu;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.Endianness;
 import disco.hw.machine.MachineConfig;
-import disco.hw.testing.MipsCompiler;
-import disco.hw.testing.Tools;
+import disco.testing.MipsCompiler;
+import disco.testing.Tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

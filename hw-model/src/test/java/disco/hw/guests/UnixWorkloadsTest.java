@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.Endianness;
-import disco.hw.testing.Qemu;
+import disco.testing.Qemu;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

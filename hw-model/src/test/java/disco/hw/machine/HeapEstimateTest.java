@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class HeapEstimateTest {
   private static MachineConfig config(int nodes, int cpusPerNode, int memoryMb, int cacheKb, int lineBytes) {
     return new MachineConfig("t", nodes, cpusPerNode, memoryMb, true, cacheKb, lineBytes, 2, "MESI",
-        1, 60, 180, 10_000, 64, 0, Endianness.BIG, 1);
+        1, 60, 180, 10_000, 64, 0, Endianness.BIG);
   }
 
   private static final MemoryMXBean HEAP = ManagementFactory.getMemoryMXBean();
@@ -39,7 +39,7 @@ class HeapEstimateTest {
     MachineConfig c = config(2, 2, 32, 4096, 16);
     HeapEstimate e = HeapEstimate.of(c);
     long before = used();
-    NumaMemory m = new NumaMemory(c);
+    MemorySystemAdapter m = new MemorySystemAdapter(c);
     long caches = used() - before;
     // Each CPU reads its own run of distinct lines, as many as its cache holds: every line stays
     // cached, so the directory holds an entry for every line of every cache, the worst case.

@@ -8,7 +8,7 @@ import disco.hw.Endianness;
 import disco.hw.cpu.Cpu;
 import disco.hw.cpu.Mmio;
 import disco.hw.elf.ElfFile;
-import disco.hw.elf.TinyElf;
+import disco.testing.TinyElf;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
@@ -91,7 +91,7 @@ class MachineFuzzProperties {
   record Shape(int nodes, int cpusPerNode, int memoryPerNodeMb, boolean cache, int quantum, int threshold) {
     MachineConfig config() {
       return new MachineConfig("fuzz", nodes, cpusPerNode, memoryPerNodeMb, cache, 64, 128, 2, "MESI", 1, 60,
-          180, quantum, 16, threshold, Endianness.BIG, 1);
+          180, quantum, 16, threshold, Endianness.BIG);
     }
   }
 

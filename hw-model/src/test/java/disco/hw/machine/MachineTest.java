@@ -1,18 +1,18 @@
 package disco.hw.machine;
 
-import static disco.hw.elf.TinyElf.addiu;
-import static disco.hw.elf.TinyElf.bne;
-import static disco.hw.elf.TinyElf.code;
-import static disco.hw.elf.TinyElf.li;
-import static disco.hw.elf.TinyElf.lw;
-import static disco.hw.elf.TinyElf.sw;
+import static disco.testing.TinyElf.addiu;
+import static disco.testing.TinyElf.bne;
+import static disco.testing.TinyElf.code;
+import static disco.testing.TinyElf.li;
+import static disco.testing.TinyElf.lw;
+import static disco.testing.TinyElf.sw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.Endianness;
 import disco.hw.elf.ElfFile;
-import disco.hw.elf.TinyElf;
+import disco.testing.TinyElf;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +35,7 @@ class MachineTest {
 
   static MachineConfig noCache(int nodes, int cpusPerNode) {
     return new MachineConfig("test", nodes, cpusPerNode, 32, false, 1024, 128, 2, "MESI", 1, 60, 180,
-        1000, 64, 0, Endianness.BIG, 1);
+        1000, 64, 0, Endianness.BIG);
   }
 
   record Run(Machine machine, String console) {}

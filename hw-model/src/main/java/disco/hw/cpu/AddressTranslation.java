@@ -1,0 +1,291 @@
+package disco.hw.cpu;
+
+import disco.hw.mem.Memory;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Address translation and memory access (MIPS32 Vol. III, "Virtual Memory"): the segments with
+ * their privilege checks and cache attributes, the TLB lookup with its refill, invalid and
+ * modified exceptions, address errors, loads and stores of every width to RAM or to {@link Mmio},
+ * and the instruction fetch through a one-entry page cache.
+ *
+ * <p>Physical pages below the RAM limit are allocated on first touch; the rest go to {@link Mmio}.
+ * In <em>flat</em> mode (the Linux user ABI), user virtual addresses index memory directly, as
+ * qemu-user does, and touching an absent page is a TLB miss for the supervisor.
+ */
+abstract class AddressTranslation extends ExceptionProcessing {
+  AddressTranslation(Memory mem, int cpuNum, int tlbSize, long ramBytes, boolean flat) {
+    super(mem, cpuNum, tlbSize, ramBytes, flat);
+  }
+
+  // ---- address translation ------------------------------------------------------------------
+
+  int fetch() {
+    int va = pc;
+    int[] page = fetchPage;
+    if (((va ^ fetchVpage) & ~0xfff) != 0 || page == null) {
+      page = refillFetch(va);
+    } else if ((va & 3) != 0) {
+      addressError(FETCH, va);
+    }
+    MemoryTiming t = timing;
+    if (t != null && ((va ^ lastFetchLine) & fetchLineMask) != 0) {
+      lastFetchLine = va;
+      stallCycles += t.access(self(), fetchPhysical | (va & 0xfff), MemoryTiming.FETCH, !fetchUncached);
+    }
+    return page[(va & 0xfff) >>> 2];
+  }
+
+  int[] refillFetch(int va) {
+    if ((va & 3) != 0) {
+      addressError(FETCH, va);
+    }
+    int pa = translate(va, FETCH);
+    int[] page = mem.page(pa >>> Memory.PAGE_SHIFT);
+    if (page == null) {
+      if (flat) {
+        tlbFault(FETCH, va, true);
+      }
+      if (!isRam(pa)) {
+        // Nothing answers an instruction fetch from device space or from above RAM: a bus error on
+        // fetch (Vol. III, "Bus Error Exception").
+        trapAccess = FETCH;
+        trapBusAddress = pa;
+        raise(ExcCode.IBE, 0);
+      }
+      page = mem.allocate(pa >>> Memory.PAGE_SHIFT);
+    }
+    fetchPage = page;
+    fetchVpage = va & ~0xfff;
+    fetchPhysical = pa & ~0xfff;
+    fetchUncached = uncached;
+    lastFetchLine = 1; // a new page: the next fetch is timed
+    return page;
+  }
+
+  /** True when the CPU runs in kernel mode: KSU=0, or EXL or ERL set. */
+  public boolean kernelMode() {
+    int s = cp0.status;
+    return (s & (Cp0.ST_EXL | Cp0.ST_ERL)) != 0 || (s & Cp0.ST_KSU) == 0;
+  }
+
+  /** True when the CPU runs in supervisor mode: KSU=1, EXL=ERL=0. */
+  public boolean supervisorMode() {
+    int s = cp0.status;
+    return (s & (Cp0.ST_EXL | Cp0.ST_ERL)) == 0 && (s & Cp0.ST_KSU) == 1 << 3;
+  }
+
+  /** Translates virtual {@code va} for an access of {@code kind}, or raises the exception. */
+  int translate(int va, int kind) {
+    if (flat) {
+      if (va < 0) {
+        addressError(kind, va);
+      }
+      return va;
+    }
+    switch (va >>> 29) {
+      case 4: // kseg0: kernel, unmapped, cached unless Config.K0 says uncached (2)
+        if (!kernelMode()) {
+          addressError(kind, va);
+        }
+        uncached = (cp0.config0 & 7) == 2;
+        return va & 0x1fff_ffff;
+      case 5: // kseg1: kernel, unmapped, uncached
+        if (!kernelMode()) {
+          addressError(kind, va);
+        }
+        uncached = true;
+        return va & 0x1fff_ffff;
+      case 6: // sseg (ksseg): kernel and supervisor, mapped
+        if (!kernelMode() && !supervisorMode()) {
+          addressError(kind, va);
+        }
+        return mapped(va, kind);
+      case 7: // kseg3: kernel, mapped
+        if (!kernelMode()) {
+          addressError(kind, va);
+        }
+        return mapped(va, kind);
+      default: // kuseg: every mode, mapped; unmapped and uncached while ERL=1 (Vol. III, 4.5)
+        if ((cp0.status & Cp0.ST_ERL) != 0) {
+          uncached = true;
+          return va;
+        }
+        return mapped(va, kind);
+    }
+  }
+
+  int mapped(int va, int kind) {
+    int i = tlb.find(va, cp0.entryHi & 0xff);
+    if (i < 0) {
+      tlbFault(kind, va, true);
+    }
+    int lo = tlb.halfFor(i, va);
+    if ((lo & 2) == 0) { // V
+      tlbFault(kind, va, false);
+    }
+    if (kind == STORE && (lo & 4) == 0) { // D
+      trapAccess = STORE;
+      tlbException(ExcCode.MOD, va, false);
+    }
+    uncached = ((lo >>> 3) & 7) == 2; // cache coherency attribute 2: uncached
+    int offsetMask = tlb.offsetMask(i);
+    int pfnAddr = (lo >>> 6) << 12;
+    return (pfnAddr & ~offsetMask) | (va & offsetMask);
+  }
+
+  void tlbFault(int kind, int va, boolean refill) {
+    trapAccess = kind;
+    tlbException(kind == STORE ? ExcCode.TLBS : ExcCode.TLBL, va, refill);
+  }
+
+  /** TLB exceptions set BadVAddr, Context.BadVPN2 and EntryHi.VPN2 (Vol. III, 6.2.8-6.2.10). */
+  void tlbException(int code, int va, boolean refill) {
+    cp0.badVAddr = va;
+    cp0.context = (cp0.context & 0xff80_0000) | ((va >>> 13) << 4);
+    cp0.entryHi = (va & 0xffff_e000) | (cp0.entryHi & 0xff);
+    raise(code, refill ? VECTOR_REFILL : 0);
+  }
+
+  void addressError(int kind, int va) {
+    trapAccess = kind;
+    cp0.badVAddr = va;
+    raise(kind == STORE ? ExcCode.ADES : ExcCode.ADEL, 0);
+  }
+
+  /** The memory page for physical {@code pa}, or null if it is device space. */
+  int @Nullable [] dataPage(int pa, int kind, int va) {
+    MemoryTiming t = timing;
+    if (t != null) {
+      stallCycles += t.access(self(), pa, kind, !uncached);
+    }
+    int pn = pa >>> Memory.PAGE_SHIFT;
+    int[] p = mem.page(pn);
+    if (p != null) {
+      return p;
+    }
+    if (flat) {
+      tlbFault(kind, va, true);
+    }
+    return isRam(pa) ? mem.allocate(pn) : null;
+  }
+
+  /** Whether physical {@code pa} is RAM: below the RAM size and not claimed by the devices. */
+  boolean isRam(int pa) {
+    return (pa >>> Memory.PAGE_SHIFT) < ramPages && !mmio.claims(pa);
+  }
+
+  /**
+   * The memory page for an access that no device register answers (LWL, LWR, SWL, SWR, LL, SC): the
+   * devices decode only aligned LW and SW (docs/devices.md), so anything else in device space is a
+   * bus error on data (Vol. III, "Bus Error Exception").
+   */
+  int[] ramPage(int pa, int kind, int va) {
+    int[] p = dataPage(pa, kind, va);
+    if (p == null) {
+      raise(ExcCode.DBE, 0);
+      throw Trap.INSTANCE; // not reached: raise never returns
+    }
+    return p;
+  }
+
+  int mmioRead(int pa, int size) {
+    if (!mmio.read(self(), pa, size, mmioValue)) {
+      trapAccess = LOAD;
+      trapBusAddress = pa;
+      raise(ExcCode.DBE, 0);
+    }
+    return mmioValue[0];
+  }
+
+  void mmioWrite(int pa, int size, int value) {
+    if (!mmio.write(self(), pa, size, value)) {
+      trapAccess = STORE;
+      trapBusAddress = pa;
+      raise(ExcCode.DBE, 0);
+    }
+  }
+
+  int loadWord(int va) {
+    if ((va & 3) != 0) {
+      addressError(LOAD, va);
+    }
+    int pa = translate(va, LOAD);
+    int[] p = dataPage(pa, LOAD, va);
+    return p != null ? Memory.word(p, pa) : mmioRead(pa, 4);
+  }
+
+  int loadHalf(int va) {
+    if ((va & 1) != 0) {
+      addressError(LOAD, va);
+    }
+    int pa = translate(va, LOAD);
+    int[] p = dataPage(pa, LOAD, va);
+    return p != null ? mem.halfOf(p, pa) : mmioRead(pa, 2) & 0xffff;
+  }
+
+  int loadByte(int va) {
+    int pa = translate(va, LOAD);
+    int[] p = dataPage(pa, LOAD, va);
+    return p != null ? mem.byteOf(p, pa) : mmioRead(pa, 1) & 0xff;
+  }
+
+  void storeWord(int va, int v) {
+    if ((va & 3) != 0) {
+      addressError(STORE, va);
+    }
+    int pa = translate(va, STORE);
+    int[] p = dataPage(pa, STORE, va);
+    if (p != null) {
+      Memory.setWord(p, pa, v);
+    } else {
+      mmioWrite(pa, 4, v);
+    }
+  }
+
+  void storeHalf(int va, int v) {
+    if ((va & 1) != 0) {
+      addressError(STORE, va);
+    }
+    int pa = translate(va, STORE);
+    int[] p = dataPage(pa, STORE, va);
+    if (p != null) {
+      mem.setHalf(p, pa, v);
+    } else {
+      mmioWrite(pa, 2, v);
+    }
+  }
+
+  void storeByte(int va, int v) {
+    int pa = translate(va, STORE);
+    int[] p = dataPage(pa, STORE, va);
+    if (p != null) {
+      mem.setByte(p, pa, v);
+    } else {
+      mmioWrite(pa, 1, v);
+    }
+  }
+
+  long loadDouble(int va) {
+    if ((va & 7) != 0) {
+      addressError(LOAD, va);
+    }
+    int first = loadWord(va);
+    int second = loadWord(va + 4);
+    // The more significant word is at the lower address in big-endian order.
+    return big
+        ? ((long) first << 32) | (second & 0xffff_ffffL)
+        : ((long) second << 32) | (first & 0xffff_ffffL);
+  }
+
+  void storeDouble(int va, long v) {
+    if ((va & 7) != 0) {
+      addressError(STORE, va);
+    }
+    // Translate both words before writing either, so a fault on the second leaves memory as it was.
+    translate(va + 4, STORE);
+    storeWord(va, big ? (int) (v >>> 32) : (int) v);
+    storeWord(va + 4, big ? (int) v : (int) (v >>> 32));
+  }
+
+}
