@@ -29,7 +29,4 @@ abstract class NotBuiltCommand implements Callable<Integer> {
 
   @Command(name = "check", description = "Model-check isolation and coherence invariants.")
   static final class Check extends NotBuiltCommand {}
-
-  @Command(name = "conform", description = "Run the conformance suite against an implementation.")
-  static final class Conform extends NotBuiltCommand {}
 }
