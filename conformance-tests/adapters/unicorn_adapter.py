@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Runs instruction vectors on Unicorn (python3-unicorn), speaking the conformance protocol of
 docs/conformance.md on stdin/stdout: a handshake line, then one answer line per vector line.
 
@@ -17,12 +17,12 @@ except ImportError as e:
     print("unicorn_adapter: python3-unicorn is not installed: %s" % e, file=sys.stderr)
     sys.exit(3)
 
-RAM = 8 << 20          # physical 0 .. 8 MB, seen through kseg0 and kseg1
+RAM = 8 << 20          # physical 0 .. 8 MB
 STEP_LIMIT = 64
 GPR = [getattr(M, "UC_MIPS_REG_%d" % i) for i in range(32)]
 FPR = [getattr(M, "UC_MIPS_REG_F%d" % i) for i in range(32)]
 # QEMU's exception numbers (target/mips/cpu.h, EXCP_*) as MIPS32 ExcCodes.
-EXCP = {17: 8, 18: 9, 20: 10, 21: 11, 22: 12, 23: 13, 12: 4, 13: 5, 26: 2, 27: 3, 28: 2, 29: 3, 30: 1}
+EXCP = {12: 4, 13: 5, 17: 8, 18: 9, 19: 11, 20: 10, 21: 12, 22: 13, 23: 15, 25: 2, 26: 2, 27: 3}
 
 
 def word(s):
@@ -45,14 +45,13 @@ def run(v):
     pc = word(init["pc"])
     if pc < 0x80000000 or pc >= 0xc0000000:
         return None, "code outside kseg0/kseg1"
-    for base in (0x80000000, 0xa0000000):
-        uc.mem_map(base, RAM)
+    # Unicorn translates kseg0 and kseg1 itself: memory is mapped at its physical addresses.
+    uc.mem_map(0, RAM)
     order = "big" if big else "little"
     for m in init.get("mem", []):
-        uc.mem_write(0x80000000 + word(m["pa"]), bytes.fromhex(m["bytes"]))
-        uc.mem_write(0xa0000000 + word(m["pa"]), bytes.fromhex(m["bytes"]))
+        uc.mem_write(word(m["pa"]), bytes.fromhex(m["bytes"]))
     code = b"".join(word(w).to_bytes(4, order) for w in init.get("code", []))
-    uc.mem_write(0x80000000 + (pc & 0x1fffffff), code)
+    uc.mem_write(pc & 0x1fffffff, code)
     for r, val in init.get("gpr", {}).items():
         uc.reg_write(GPR[int(r)], word(val))
     uc.reg_write(M.UC_MIPS_REG_HI, word(init.get("hi", 0)))
@@ -64,23 +63,33 @@ def run(v):
         exc.append(intno)
         uc_.emu_stop()
 
+    executed = []
+
+    def code_hook(uc_, address, size, _):
+        executed.append(address)
+
     uc.hook_add(UC_HOOK_INTR, intr)
+    uc.hook_add(UC_HOOK_CODE, code_hook)
     err = None
     try:
         uc.emu_start(pc, end, count=STEP_LIMIT)
     except UcError as e:
         err = str(e)
-    r = {"pc": hexw(uc.reg_read(M.UC_MIPS_REG_PC)),
+    # Stopped at the end address, Unicorn 2.0.1 leaves the PC register at the start of the run;
+    # fewer instructions than the limit and no exception means it stopped at the end.
+    stop = end if not exc and not err and len(executed) < STEP_LIMIT else uc.reg_read(M.UC_MIPS_REG_PC)
+    r = {"pc": hexw(stop),
          "gpr": [hexw(uc.reg_read(GPR[i])) for i in range(32)],
          "hi": hexw(uc.reg_read(M.UC_MIPS_REG_HI)), "lo": hexw(uc.reg_read(M.UC_MIPS_REG_LO)),
          "exception": None}
     if exc or err:
         code = EXCP.get(exc[0], -1) if exc else -1
-        r["exception"] = {"code": code, "epc": hexw(uc.reg_read(M.UC_MIPS_REG_PC)), "bd": None,
-                          "vector": "unknown", "unicorn": exc[0] if exc else err}
+        # Unicorn stops instead of delivering the exception: EPC, Cause.BD, BadVAddr and the
+        # vector are not architecturally visible, so only the code is reported.
+        r["exception"] = {"code": code, "unicorn": exc[0] if exc else err}
     mem = []
     for m in v.get("observe", {}).get("mem", []):
-        mem.append({"pa": m["pa"], "bytes": bytes(uc.mem_read(0x80000000 + word(m["pa"]), m["len"])).hex()})
+        mem.append({"pa": m["pa"], "bytes": bytes(uc.mem_read(word(m["pa"]), m["len"])).hex()})
     if mem:
         r["mem"] = mem
     return r, None
