@@ -1,10 +1,8 @@
 package disco.conformance.wiring;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.conformance.Implementation;
-import disco.conformance.Implementations;
 import disco.conformance.Outcome;
 import disco.conformance.Runner;
 import disco.conformance.Vector;
@@ -14,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The committed vectors are what the reference generates, the reference passes them, every mutant fails some. */
+/** The committed vectors are what the reference generates, and every mutant fails some (ReferenceDynamicTest: the reference passes them). */
 class VectorRegenerationTest {
   @Test
   void regeneratingGivesTheSameBytes() throws Exception {
@@ -27,21 +25,12 @@ class VectorRegenerationTest {
   }
 
   @Test
-  void theReferenceIsFoundByServiceLoaderAndPassesEveryVector() throws Exception {
-    Implementation ref = Implementations.installed().stream().filter(i -> i.name().equals("reference")).findFirst()
-        .orElseThrow();
-    List<Outcome> o = Runner.run(ref, VectorSuite.builtIn("instruction"));
-    List<String> failed = o.stream().filter(x -> x.status() != Outcome.Status.PASSED)
-        .map(x -> x.vector().id() + ": " + x.reason()).toList();
-    assertEquals(List.of(), failed);
-  }
-
-  @Test
   void everyMutantFailsSomeVector() throws Exception {
     List<Vector> vectors = VectorSuite.builtIn("instruction");
     for (Implementation m : Mutants.all()) {
-      int failed = Runner.tally(Runner.run(m, vectors))[1];
-      assertTrue(failed > 0, m.name() + " passes every vector");
+      // the first failing vector is enough; the full table is in docs/conformance.md
+      boolean caught = vectors.stream().anyMatch(v -> Runner.runOne(m, v).status() == Outcome.Status.FAILED);
+      assertTrue(caught, m.name() + " passes every vector");
     }
   }
 }
