@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ExecCommand.class,
       CheckCommand.class,
-      NotBuiltCommand.Conform.class,
+      ConformCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class

@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
@@ -44,19 +38,5 @@ class CliTest {
     Result r = run("--no-such-option");
     assertEquals(2, r.status());
     assertTrue(r.err().contains("--no-such-option"), r.err());
-  }
-
-  @Provide
-  Arbitrary<String> notBuilt() {
-    return Arbitraries.of("conform");
-  }
-
-  @Property(tries = 20)
-  void aSubcommandNotBuiltSaysSoInOneLineAndExits2(@ForAll("notBuilt") String sub) {
-    Result r = run(sub, "whatever");
-    assertEquals(2, r.status());
-    assertEquals("", r.out());
-    assertEquals(1, r.err().strip().lines().count(), r.err());
-    assertTrue(r.err().contains("not built yet"), r.err());
   }
 }
