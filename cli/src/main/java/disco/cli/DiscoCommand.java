@@ -3,6 +3,7 @@ package disco.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,11 @@ public final class DiscoCommand implements Runnable {
    * ({@link Failures}).
    */
   static CommandLine commandLine() {
+    return commandLine(StandardOutput.Sinks.PROCESS);
+  }
+
+  /** The same, with the guests' console (run, exec) sent to {@code guest} instead of the process's. */
+  static CommandLine commandLine(StandardOutput.Sinks guest) {
     CommandLine cl = new CommandLine(new DiscoCommand());
     cl.setExitCodeExceptionMapper(t -> ExitStatus.FAILURE);
     cl.setExecutionExceptionHandler((e, sub, parsed) -> Failures.report(e, Failures.commandName(sub), sub.getErr()));
@@ -53,6 +59,12 @@ public final class DiscoCommand implements Runnable {
       throw new IllegalStateException("the exec subcommand is not registered");
     }
     exec.setStopAtPositional(true);
+    CommandLine run = cl.getSubcommands().get("run");
+    if (!(exec.getCommand() instanceof ExecCommand e) || run == null || !(run.getCommand() instanceof RunCommand r)) {
+      throw new IllegalStateException("the run and exec subcommands are not registered");
+    }
+    e.guest = guest;
+    r.guest = guest;
     return cl;
   }
 
@@ -62,20 +74,35 @@ public final class DiscoCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Reads the version Maven wrote into the jar's resources. */
+  /**
+   * Reads the version Maven wrote into the jar's resources ({@code version.properties}, filtered
+   * with the pom's {@code project.version}). A build without it, or with the placeholder left
+   * unfiltered, is broken: that is an error, not a default version.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
-      Properties p = new Properties();
+      return new String[] {"disco " + projectVersion(), "Java " + System.getProperty("java.version")};
+    }
+
+    static String projectVersion() throws IOException {
       try (InputStream in = DiscoCommand.class.getResourceAsStream("version.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
+        return projectVersion(in);
       }
-      return new String[] {
-        "disco " + p.getProperty("version", "unknown"),
-        "Java " + System.getProperty("java.version")
-      };
+    }
+
+    /** The version in a {@code version.properties} stream; refuses a missing or unfiltered one. */
+    static String projectVersion(@Nullable InputStream in) throws IOException {
+      if (in == null) {
+        throw new IllegalStateException("version.properties is missing from this build");
+      }
+      Properties p = new Properties();
+      p.load(in);
+      String v = p.getProperty("version");
+      if (v == null || v.isBlank() || v.contains("${")) {
+        throw new IllegalStateException("version.properties holds no version filtered by the build: " + v);
+      }
+      return v;
     }
   }
 }

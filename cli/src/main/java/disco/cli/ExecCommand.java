@@ -57,6 +57,9 @@ final class ExecCommand implements Callable<Integer> {
   @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
   List<String> args = new ArrayList<>();
 
+  /** Where the program's standard output and error go; set by {@link DiscoCommand#commandLine(StandardOutput.Sinks)}. */
+  StandardOutput.Sinks guest = StandardOutput.Sinks.PROCESS;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -70,8 +73,8 @@ final class ExecCommand implements Callable<Integer> {
     }
     ExecRequest request = new ExecRequest(executable, args, List.of(), new byte[0],
         littleEndian ? Endianness.LITTLE : Endianness.BIG, maxInstructions, root, Path.of(""));
-    OutputStream out = StandardOutput.out();
-    OutputStream errStream = StandardOutput.err();
+    OutputStream out = guest.out().get();
+    OutputStream errStream = guest.err().get();
     ExecResult r;
     long start = System.nanoTime();
     try {

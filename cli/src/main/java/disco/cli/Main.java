@@ -13,9 +13,14 @@ public final class Main {
 
   /** Runs the command line with the given streams and returns the exit status; used by tests. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, StandardOutput.Sinks.PROCESS);
+  }
+
+  /** The same, with a guest's console output going to {@code guest}; used by tests to read it. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, StandardOutput.Sinks guest) {
     int status;
     try {
-      CommandLine cl = DiscoCommand.commandLine();
+      CommandLine cl = DiscoCommand.commandLine(guest);
       cl.setOut(out);
       cl.setErr(err);
       status = cl.execute(args);

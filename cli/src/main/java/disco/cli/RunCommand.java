@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-stats", description = "Do not print the statistics table.")
   boolean noStats;
 
+  /** Where the guest's console goes; set by {@link DiscoCommand#commandLine(StandardOutput.Sinks)}. */
+  StandardOutput.Sinks guest = StandardOutput.Sinks.PROCESS;
+
   static final String DEMO = "smp.elf";
 
   @Override
@@ -113,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         return ExitStatus.FAILURE;
       }
     }
-    OutputStream console = StandardOutput.out();
+    OutputStream console = guest.out().get();
     Machine m;
     try {
       m = new Machine(config, diskImages(), input, console);

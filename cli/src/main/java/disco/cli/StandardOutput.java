@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Standard output or error for a guest's console. A write that fails ends the command through
@@ -28,6 +29,18 @@ final class StandardOutput extends OutputStream {
 
   static StandardOutput err() {
     return new StandardOutput(new FileOutputStream(FileDescriptor.err), "standard error");
+  }
+
+  /**
+   * Where a guest's console goes: the process's standard output and error, or, for a caller that
+   * wants the text (a test), any other pair of streams. Each command run opens its own pair.
+   */
+  record Sinks(Supplier<StandardOutput> out, Supplier<StandardOutput> err) {
+    static final Sinks PROCESS = new Sinks(StandardOutput::out, StandardOutput::err);
+
+    static Sinks of(OutputStream out, OutputStream err) {
+      return new Sinks(() -> StandardOutput.of(out, "standard output"), () -> StandardOutput.of(err, "standard error"));
+    }
   }
 
   /** For tests: a stream in place of the process's own. */

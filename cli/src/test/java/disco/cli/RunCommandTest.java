@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -46,10 +47,42 @@ class RunCommandTest {
     assertEquals(1, b.err().strip().lines().count(), b.err());
   }
 
+  /** The built-in demonstration is smp.elf on flash-8: its console is the guest's expected output. */
   @Test
-  void theBuiltInDemonstrationRuns() {
+  void theBuiltInDemonstrationPrintsWhatTheGuestIsExpectedTo() throws Exception {
     CliTest.Result r = CliTest.run("run", "--no-stats");
     assertEquals(0, r.status(), r.err());
+    String expected = Files.readString(Path.of("..", "guests", "baremetal", "expected", "smp.out"), StandardCharsets.ISO_8859_1);
+    // guests/baremetal/README.md: the "cpu N up" lines come in lock order; compare them as a set.
+    assertEquals(inCpuOrder(expected), inCpuOrder(r.guestOut()), r.guestOut());
+    assertTrue(r.guestOut().endsWith("\n"), r.guestOut());
+    assertEquals("", r.guestErr());
+    assertEquals("", r.out());
+  }
+
+  /** The console text with its "cpu N up" lines sorted, the other lines where they are. */
+  static java.util.List<String> inCpuOrder(String console) {
+    java.util.List<String> lines = new java.util.ArrayList<>(console.lines().toList());
+    java.util.List<Integer> at = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).matches("cpu \\d+ up")) {
+        at.add(i);
+      }
+    }
+    java.util.List<String> ups = at.stream().map(lines::get).sorted().toList();
+    for (int k = 0; k < at.size(); k++) {
+      lines.set(at.get(k), ups.get(k));
+    }
+    return lines;
+  }
+
+  /** A kernel given with --kernel prints its own expected output, not the demonstration's. */
+  @Test
+  void aKernelsConsoleIsItsExpectedOutput() throws Exception {
+    CliTest.Result r = CliTest.run("run", "--no-stats", "--kernel", HELLO.toString());
+    assertEquals(0, r.status(), r.err());
+    String expected = Files.readString(Path.of("..", "guests", "baremetal", "expected", "hello.out"), StandardCharsets.ISO_8859_1);
+    assertEquals(expected, r.guestOut());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package disco.hw.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,13 @@ class MachineConfigTest {
     MachineConfig f8 = MachineConfigFile.load("flash-8");
     assertEquals(8, f8.cpus());
     assertEquals(8L * 32 << 20, f8.memoryBytes());
-    assertEquals(3, f8.remoteMissCycles() / f8.localMissCycles()); // 900 ns vs 300 ns
+    // FLASH at 200 MHz (5 ns a cycle): a local miss 300 ns, a remote one 900 ns (the paper's figures).
+    assertEquals(300 / 5, f8.localMissCycles());
+    assertEquals(900 / 5, f8.remoteMissCycles());
+    assertTrue(f8.cacheEnabled());
+    assertEquals(1024, f8.cacheKb()); // a 1 MB, two-way second-level cache of 128-byte lines
+    assertEquals(2, f8.associativity());
+    assertEquals(128, f8.lineBytes());
     assertEquals(16, MachineConfigFile.load("flash-16").nodes());
   }
 
@@ -39,6 +46,8 @@ class MachineConfigTest {
     assertEquals(4, c.nodes());
     assertEquals(8, c.cpus());
     assertEquals(Endianness.LITTLE, c.endianness());
+    assertFalse(c.cacheEnabled());
+    assertEquals(MachineConfig.preset("flash-4").remoteMissCycles(), c.remoteMissCycles()); // the rest from the base
     assertEquals("m.yaml", c.name());
   }
 

@@ -95,9 +95,12 @@ class MachineTest {
     MachineConfig cfg = noCache(4, 1);
     long local = loopCycles(cfg, 0x8000_0000 + 0x0010_0000);
     long remote = loopCycles(cfg, 0x8000_0000 + 3 * (32 << 20) + 0x0010_0000);
-    int loads = 1000;
-    assertEquals((long) loads * (cfg.remoteMissCycles() - cfg.localMissCycles()), remote - local);
-    assertEquals(3.0, (double) cfg.remoteMissCycles() / cfg.localMissCycles());
+    // noCache: a local miss costs 60 cycles, a remote one 180; 1000 loads, each a miss.
+    assertEquals(1000L * (180 - 60), remote - local);
+    // With equal local and remote latencies the two loops cost the same: the difference is the latency.
+    MachineConfig flat = new MachineConfig("flat", 4, 1, 32, false, 1024, 128, 2, "MESI", 1, 60, 60,
+        1000, 64, 0, Endianness.BIG);
+    assertEquals(0, loopCycles(flat, 0x8000_0000 + 3 * (32 << 20) + 0x0010_0000) - loopCycles(flat, 0x8000_0000 + 0x0010_0000));
   }
 
   private static long loopCycles(MachineConfig cfg, int address) throws Exception {
