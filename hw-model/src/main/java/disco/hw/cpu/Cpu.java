@@ -128,6 +128,27 @@ public final class Cpu extends Interpreter {
     }
   }
 
+  /**
+   * Puts this CPU to sleep as WAIT does, at {@code pc} with EXL clear: it wakes when an interrupt
+   * that Status.IM enables is requested, and takes it when Status.IE allows (a monitor's idle loop
+   * with nothing to run).
+   */
+  public void waitForInterrupt(int pc) {
+    resume(pc);
+    waiting = true;
+  }
+
+  /** The FPU's registers and FCSR, as data (a monitor saves them when it switches contexts). */
+  public FpuState fpuState() {
+    return fpu.state();
+  }
+
+  /** Restores the FPU's registers and FCSR from {@link #fpuState()}. */
+  public void restoreFpu(FpuState s) {
+    fpu.restore(s);
+    flushTranslations();
+  }
+
   /** The TLB index TLBWR would write now: the current value of Random. */
   public int tlbRandomIndex() {
     return cp0.random(instructions);

@@ -86,6 +86,46 @@ public final class CpuPort {
     return page == null || (address & 3) != 0 ? OptionalInt.empty() : OptionalInt.of(Memory.word(page, pa));
   }
 
+  /** The general registers, HI, LO and the FPU, as data. */
+  public RegisterContext saveContext() {
+    int[] g = new int[32];
+    for (int i = 0; i < 32; i++) {
+      g[i] = cpu.gpr(i);
+    }
+    return new RegisterContext(g, cpu.hi(), cpu.lo(), cpu.fpuState());
+  }
+
+  /** Loads the general registers, HI, LO and the FPU from {@code c}. */
+  public void restoreContext(RegisterContext c) {
+    for (int i = 1; i < 32; i++) {
+      cpu.setGpr(i, c.gpr()[i]);
+    }
+    cpu.setHiLo(c.hi(), c.lo());
+    cpu.restoreFpu(c.fpu());
+  }
+
+  /**
+   * Leaves the monitor for {@code pc} with {@code nextPc} after it, as ERET would (EXL cleared, the
+   * LL link broken), without a trap to come from: how a monitor starts a CPU it has just set up.
+   */
+  public void enter(int pc, int nextPc) {
+    cpu.resume(pc, nextPc);
+  }
+
+  /** Sleeps at {@code pc} until an interrupt Status.IM enables is requested (see WAIT). */
+  public void waitForInterrupt(int pc) {
+    cpu.waitForInterrupt(pc);
+  }
+
+  public boolean halted() {
+    return cpu.halted();
+  }
+
+  /** Stops this CPU for good. */
+  public void halt() {
+    cpu.halt();
+  }
+
   // ---- TLB (Vol. III, the TLBWI, TLBWR, TLBP and TLBR instructions) ----------------------------
 
   public int tlbSize() {

@@ -1,0 +1,49 @@
+package disco.monitor.mem;
+
+import java.util.Arrays;
+
+/**
+ * The memmap (paper 4.2.2): for every machine page, the VM and guest page that use it, the
+ * back-mapping a TLB shootdown follows. Every page has at most one user until copy-on-write
+ * sharing arrives; {@link #vmOf} is -1 for a page no VM uses.
+ */
+public final class Memmap {
+  private final int[] vm;
+  private final int[] gpn;
+
+  public Memmap(int machinePages) {
+    vm = new int[machinePages];
+    gpn = new int[machinePages];
+    Arrays.fill(vm, -1);
+    Arrays.fill(gpn, -1);
+  }
+
+  public int vmOf(int page) {
+    return vm[page];
+  }
+
+  public int guestPageOf(int page) {
+    return gpn[page];
+  }
+
+  /** Records that guest page {@code guestPage} of VM {@code vmId} is machine page {@code page}. */
+  public void add(int page, int vmId, int guestPage, Pmap pmap) {
+    if (vm[page] >= 0) {
+      throw new IllegalStateException("machine page " + page + " already backs VM " + vm[page]);
+    }
+    vm[page] = vmId;
+    gpn[page] = guestPage;
+    pmap.map(guestPage, page);
+  }
+
+  /** Forgets the mapping of machine page {@code page} in the memmap and in {@code pmap}. */
+  public void remove(int page, Pmap pmap) {
+    pmap.unmap(gpn[page]);
+    vm[page] = -1;
+    gpn[page] = -1;
+  }
+
+  public int pages() {
+    return vm.length;
+  }
+}
