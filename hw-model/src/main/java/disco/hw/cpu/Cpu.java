@@ -149,6 +149,19 @@ public final class Cpu extends Interpreter {
     flushTranslations();
   }
 
+  /**
+   * The machine cycle a waiting CPU may not idle past without returning (the next device event):
+   * set by the machine before each run, so that the event fires in time to wake the CPU.
+   */
+  public void setIdleHorizon(long cycle) {
+    idleHorizon = cycle;
+  }
+
+  /** Brings the idle horizon down to {@code cycle} if it lies beyond it. */
+  public void lowerIdleHorizon(long cycle) {
+    idleHorizon = Math.min(idleHorizon, cycle);
+  }
+
   /** The TLB index TLBWR would write now: the current value of Random. */
   public int tlbRandomIndex() {
     return cp0.random(instructions);
@@ -318,6 +331,18 @@ public final class Cpu extends Interpreter {
     // A stopped Count (Cause.DC) never gets there.
     if ((cp0.status & (1 << (Cp0.CAUSE_IP_SHIFT + 7))) != 0 && (cp0.cause & Cp0.CAUSE_DC) == 0) {
       long idle = timerDue - instructions;
+      long room = idleHorizon - cycles();
+      if (room < idle) {
+        // A device event comes first: idle up to it and let the machine fire it, which may raise
+        // the interrupt this CPU waits for before the timer would.
+        if (room > 0) {
+          extraCycles += room;
+          idleCycles += room;
+          cp0.countBase += (int) room;
+          scheduleTimer();
+        }
+        return false;
+      }
       extraCycles += idle;
       idleCycles += idle;
       cp0.countBase += (int) idle;

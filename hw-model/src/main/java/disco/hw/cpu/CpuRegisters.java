@@ -79,6 +79,8 @@ abstract class CpuRegisters {
   long runUntil;
   /** The instruction number at which Count reaches Compare. */
   long timerDue;
+  /** See {@link Cpu#setIdleHorizon}: wiring set before each run, not part of the state. */
+  long idleHorizon = Long.MAX_VALUE;
   boolean halted;
   boolean waiting;
   /** No-progress detection: the last exception's instruction number, PC and code, and repeats. */

@@ -275,6 +275,10 @@ public final class Machine {
   /** Schedules {@code action} at machine cycle {@code cycle}. */
   void schedule(long cycle, DeviceEvent event) {
     events.add(new Event(cycle, eventSequence++, event));
+    // A CPU running now (its own device command, a monitor's DMA) must not idle past it either.
+    for (Cpu c : cpus) {
+      c.lowerIdleHorizon(cycle);
+    }
   }
 
   private void fire(DeviceEvent event) {
@@ -362,6 +366,7 @@ public final class Machine {
         if (!started[i] || c.halted()) {
           continue;
         }
+        c.setIdleHorizon(nextEventCycle());
         if (c.run(config.quantum()) > 0) {
           ran = true;
         }
@@ -514,6 +519,7 @@ public final class Machine {
     if (!started[n] || c.halted() || halted) {
       return 0;
     }
+    c.setIdleHorizon(nextEventCycle());
     long ran = c.run(budget);
     clock = Math.max(clock, c.cycles());
     fireDueEvents();
@@ -532,15 +538,19 @@ public final class Machine {
       if (halted || !started[i] || c.halted()) {
         continue;
       }
+      c.setIdleHorizon(nextEventCycle());
       ran |= c.run(config.quantum()) > 0;
       clock = Math.max(clock, c.cycles());
     }
-    fireDueEvents();
+    // An event that fired may have raised the interrupt a waiting CPU waits for (a monitor's
+    // completion listener rings a CPU): give the CPUs another round before concluding that nothing
+    // can run, as run() does.
+    boolean fired = fireDueEvents();
     if (halted) {
       console.flush();
       return false;
     }
-    if (!ran) {
+    if (!ran && !fired) {
       Event next = events.peek();
       if (next == null) {
         stopReason = new StopReason.Idle();
@@ -556,10 +566,19 @@ public final class Machine {
     return true;
   }
 
-  private void fireDueEvents() {
+  /** The cycle of the next device event, or Long.MAX_VALUE when none is pending. */
+  private long nextEventCycle() {
+    Event e = events.peek();
+    return e == null ? Long.MAX_VALUE : e.cycle();
+  }
+
+  private boolean fireDueEvents() {
+    boolean fired = false;
     for (Event e = events.peek(); e != null && e.cycle() <= clock; e = events.peek()) {
       fire(events.remove().event());
+      fired = true;
     }
+    return fired;
   }
 
   /** The whole machine's state as data (see {@link MachineState}). */
