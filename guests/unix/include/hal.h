@@ -1,7 +1,7 @@
 /*
  * The seam: everything that differs between the kernel on bare hardware (hal/bare.c, kernel mode,
- * kseg0, the machine's devices) and the kernel under the Disco monitor (a later hal/disco.c,
- * supervisor mode, monitor calls). Nothing else in the kernel touches a device register, a
+ * kseg0, the machine's devices) and the kernel under the Disco monitor (hal/disco.c, supervisor
+ * mode, monitor calls). Nothing else in the kernel touches a device register, a
  * privileged register or a physical address directly. Its size is reported as the cost of the
  * port: keep it small.
  *
@@ -32,11 +32,18 @@ uint32_t hal_time_seconds(void);
 /*
  * Physical memory. The kernel holds physical addresses (paddr_t) in its page tables and reaches
  * the bytes only through HAL_P2V; a kernel pointer to a page goes back through HAL_V2P. The bare
- * build uses kseg0 (cached, unmapped); the monitor build changes these two macros and nothing else.
+ * build uses kseg0 (cached, unmapped); the monitor build (HAL_DISCO, hal/disco.c) the supervisor
+ * segment, where guest-physical pa is at DISCO_PHYS_BASE + pa (docs/monitor-interface.md).
  */
 typedef uint32_t paddr_t;
+#ifdef HAL_DISCO
+#include "disco_monitor.h"
+#define HAL_P2V(pa) ((void *)((uint32_t)(pa) + DISCO_PHYS_BASE))
+#define HAL_V2P(va) ((paddr_t)((uint32_t)(va) - DISCO_PHYS_BASE))
+#else
 #define HAL_P2V(pa) ((void *)((uint32_t)(pa) | 0x80000000u))
 #define HAL_V2P(va) ((paddr_t)((uint32_t)(va) & 0x1FFFFFFFu))
+#endif
 
 /* The machine: CPUs, memory, the halt register. */
 void hal_init(uint32_t boot_sp);          /* CPU 0, first thing: learns the memory size */

@@ -18,6 +18,16 @@
 #define TF_CAUSE TF(36)
 #define TF_BADVADDR TF(37)
 
+/* CP0_READ(reg, cp0, page offset): a side-effect-free privileged register into reg. Under the
+ * monitor (HAL_DISCO) a load from the privileged-register page at 0xDFFFF000 replaces the MFC0,
+ * which would trap (docs/monitor-interface.md). */
+#ifdef HAL_DISCO
+#include "disco_monitor.h"
+#define CP0_READ(reg, cp0, off) lui reg, 0xe000; lw reg, (off) - 4096(reg)
+#else
+#define CP0_READ(reg, cp0, off) mfc0 reg, cp0
+#endif
+
         .set    noreorder
         .set    noat
 
@@ -26,7 +36,7 @@
 _ebase:
 /* ---- EBase + 0x000: TLB refill of a user address (EXL was 0) -------------------------------- */
 tlb_refill:
-        mfc0    $27, $4                 /* k1 = Context: CPU number in PTEBase */
+        CP0_READ($27, $4, DISCO_PRIV_CONTEXT) /* k1 = Context: CPU number in PTEBase */
         lui     $26, %hi(cpu_vec)
         srl     $27, $27, 23
         sll     $27, $27, 7             /* 128 bytes a CPU */
@@ -36,12 +46,12 @@ tlb_refill:
         addiu   $27, $27, 1
         sw      $27, 4($26)             /* refills++ */
         lw      $27, 0($26)             /* the directory of the running process */
-        mfc0    $26, $8                 /* BadVAddr */
+        CP0_READ($26, $8, DISCO_PRIV_BADVADDR)
         srl     $26, $26, 22
         sll     $26, $26, 2
         addu    $27, $27, $26
         lw      $27, 0($27)             /* its page table (an empty one if none) */
-        mfc0    $26, $4
+        CP0_READ($26, $4, DISCO_PRIV_CONTEXT)
         srl     $26, $26, 1
         andi    $26, $26, 0xff8         /* BadVPN2 as the byte offset of the even entry */
         addu    $27, $27, $26
@@ -58,11 +68,11 @@ tlb_refill:
 /* ---- EBase + 0x180: every other exception and interrupt ----------------------------------- */
         .org    0x180
 general:
-        mfc0    $26, $12
+        CP0_READ($26, $12, DISCO_PRIV_STATUS)
         andi    $26, $26, 0x10          /* Status.UM: from user mode? */
         beqz    $26, 1f
         move    $27, $sp                /* (delay) the interrupted $sp */
-        mfc0    $26, $4                 /* from user: this CPU's kernel stack top */
+        CP0_READ($26, $4, DISCO_PRIV_CONTEXT) /* from user: this CPU's kernel stack top */
         srl     $26, $26, 23
         sll     $26, $26, 7             /* 128 bytes a CPU */
         lui     $27, %hi(cpu_vec + 8)
@@ -104,13 +114,13 @@ general:
         sw      $8, TF_HI($sp)
         mflo    $8
         sw      $8, TF_LO($sp)
-        mfc0    $8, $14
+        CP0_READ($8, $14, DISCO_PRIV_EPC)
         sw      $8, TF_EPC($sp)
-        mfc0    $8, $12
+        CP0_READ($8, $12, DISCO_PRIV_STATUS)
         sw      $8, TF_STATUS($sp)
-        mfc0    $9, $13
+        CP0_READ($9, $13, DISCO_PRIV_CAUSE)
         sw      $9, TF_CAUSE($sp)
-        mfc0    $9, $8
+        CP0_READ($9, $8, DISCO_PRIV_BADVADDR)
         sw      $9, TF_BADVADDR($sp)
         li      $9, ~0x1f               /* kernel mode, EXL=0, interrupts off */
         and     $8, $8, $9

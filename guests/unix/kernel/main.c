@@ -1,10 +1,11 @@
 /*
  * main.c: boot, the kernel command line, starting the other CPUs, shutdown and statistics.
  *
- * Command line (CPU 0's $a1, a NUL-terminated string in kseg0, or none): words separated by
- * spaces. `quiet` silences the boot and shutdown messages, `init=PATH` names the first program
- * (default /sbin/init), `maxcpus=N` uses only the first N CPUs; after `--`, the remaining words
- * are the first program's arguments.
+ * Command line (CPU 0's $a1: a NUL-terminated string in the kernel's segment, kseg0 on bare
+ * hardware and the supervisor segment under the monitor, or a physical address, or none): words
+ * separated by spaces. `quiet` silences the boot and shutdown messages, `init=PATH` names the
+ * first program (default /sbin/init), `maxcpus=N` uses only the first N CPUs; after `--`, the
+ * remaining words are the first program's arguments.
  */
 #include "kernel.h"
 #include "fs.h"
@@ -30,7 +31,7 @@ static void parse_cmdline(uint32_t addr)
 {
   if (addr && addr < 0x20000000u)
     addr = (uint32_t)HAL_P2V(addr); /* a physical address */
-  if (addr >= 0x80000000u && addr < 0xA0000000u) {
+  if (addr - (uint32_t)HAL_P2V(0) < 0x20000000u) { /* in the kernel's 512 MB segment */
     const char *src = (const char *)addr;
     int i = 0;
     for (; i < (int)sizeof cmdline - 1 && src[i]; i++)

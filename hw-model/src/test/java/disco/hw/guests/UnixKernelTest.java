@@ -7,8 +7,10 @@ import disco.hw.Endianness;
 import disco.hw.machine.MachineConfig;
 import disco.testing.MipsCompiler;
 import disco.testing.Tools;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The kernel of {@code guests/unix} on the machine: boot, the command line, processes, files,
  * robustness (kernel/tests/ktest.c, run as init on one CPU and on eight), the ext2 root on disk 0,
- * a panic, and the committed kernel images rebuilt byte for byte.
+ * a panic, the committed kernel images rebuilt byte for byte, and the monitor's images checked for
+ * kseg0 and kseg1 addresses.
  */
 class UnixKernelTest {
   @TempDir Path tmp;
@@ -108,10 +111,39 @@ class UnixKernelTest {
     Tools.require("mipsel-linux-gnu-gcc");
     Path out = tmp.resolve("out");
     UnixKernel.run(UnixKernel.dir(), List.of(Tools.require("make").toString(), "--no-print-directory", "-s",
-        "OUT=" + out, out.resolve("unix-bare.elf").toString(), out.resolve("unix-bare-el.elf").toString()));
-    for (String name : List.of("unix-bare.elf", "unix-bare-el.elf")) {
+        "OUT=" + out, out.resolve("unix-bare.elf").toString(), out.resolve("unix-bare-el.elf").toString(),
+        out.resolve("unix-disco.elf").toString(), out.resolve("unix-disco-el.elf").toString()));
+    for (String name : List.of("unix-bare.elf", "unix-bare-el.elf", "unix-disco.elf", "unix-disco-el.elf")) {
       assertEquals(-1, Files.mismatch(UnixKernel.image(name), out.resolve(name)),
           name + " differs from its rebuild: run make in guests/unix and commit images/");
+    }
+  }
+
+  /**
+   * The monitor's images (HAL_DISCO) reach nothing in kseg0 or kseg1 and read no trapping CP0
+   * register in the exception handlers; the bare image, which does both, fails the same check.
+   */
+  @Test
+  void theMonitorsImagesStayOutOfKseg0AndKseg1AndTheBareImageDoesNot() throws Exception {
+    String python = Tools.require("python3").toString();
+    String objdump = Tools.require("mips-linux-gnu-objdump").toString();
+    List<String> check = List.of(python, "tools/check-disco-image.py", "--objdump", objdump);
+    List<String> disco = new ArrayList<>(check);
+    disco.addAll(List.of("images/unix-disco.elf", "images/unix-disco-el.elf"));
+    String ok = UnixKernel.run(UnixKernel.dir(), disco);
+    assertTrue(ok.contains("images/unix-disco.elf: ok (0 findings)"), ok);
+    assertTrue(ok.contains("images/unix-disco-el.elf: ok (0 findings)"), ok);
+
+    List<String> bare = new ArrayList<>(check);
+    bare.add("images/unix-bare.elf");
+    Process p = new ProcessBuilder(bare).directory(UnixKernel.dir().toFile()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(1, p.waitFor(), out);
+    for (String finding : List.of("entry 0x8001", "section .text at 0x80010000",
+        "<hal_console_putc>: sw a0,0(v0): a kseg0/kseg1 address",
+        "<_ebase>: mfc0 k1,c0_context: a trapping read of context in the exception handlers",
+        "<general>: mfc0 t1,c0_cause: a trapping read of cause in the exception handlers")) {
+      assertTrue(out.contains(finding), finding + " in:\n" + out);
     }
   }
 }
