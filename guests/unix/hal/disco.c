@@ -153,13 +153,13 @@ static int transfer(uint32_t call, int disk, uint32_t sector, uint32_t count, ui
   int error = 0;
   hal_disk_lock(write ? 2 : 1);
   if (((uint32_t)buf & 511) == 0) {
-    error = mcall(call, (uint32_t)disk, sector, count, HAL_V2P(buf)) != 0;
+    error = (uint32_t)mcall(call, (uint32_t)disk, sector, count, HAL_V2P(buf)) != 0;
   } else {
     while (count && !error) {
       uint32_t n = count < BOUNCE_SECTORS ? count : BOUNCE_SECTORS;
       if (write)
         __builtin_memcpy(bounce, buf, n * 512);
-      error = mcall(call, (uint32_t)disk, sector, n, HAL_V2P(bounce)) != 0;
+      error = (uint32_t)mcall(call, (uint32_t)disk, sector, n, HAL_V2P(bounce)) != 0;
       if (!write)
         __builtin_memcpy(buf, bounce, n * 512);
       sector += n;
