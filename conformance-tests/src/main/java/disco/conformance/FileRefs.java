@@ -11,8 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -24,8 +22,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class FileRefs {
   /** The fields of {@code init} that name a file. */
   static final List<String> FIELDS = List.of("elf", "kernel");
-
-  private static final Map<String, String> DIGESTS = new ConcurrentHashMap<>();
 
   private FileRefs() {}
 
@@ -83,14 +79,12 @@ public final class FileRefs {
     return null;
   }
 
-  /** The file's sha256 in hex, remembered by path, size and modification time. */
+  /**
+   * The file's sha256 in hex, computed afresh each time (about 2 ms for a 700 KB ELF): a file
+   * rewritten within the same millisecond keeps its size and time stamp, so no cache can trust them.
+   */
   static String sha256(Path path) {
     try {
-      String key = path + "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path).toMillis();
-      String known = DIGESTS.get(key);
-      if (known != null) {
-        return known;
-      }
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       try (InputStream in = Files.newInputStream(path)) {
         byte[] buf = new byte[1 << 16];
@@ -98,9 +92,7 @@ public final class FileRefs {
           md.update(buf, 0, n);
         }
       }
-      String hex = HexFormat.of().formatHex(md.digest());
-      DIGESTS.put(key, hex);
-      return hex;
+      return HexFormat.of().formatHex(md.digest());
     } catch (IOException e) {
       return "(unreadable: " + e.getMessage() + ")";
     } catch (NoSuchAlgorithmException e) {
