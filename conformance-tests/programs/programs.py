@@ -7,7 +7,8 @@
                          check each against the sha256 the vector records
   programs.py generate   build the guests/linux programs (big- and little-endian) and the csmith
                          seeds, run each on qemu-mips / qemu-mipsel, write program.jsonl
-  programs.py machine    write machine.jsonl from guests/baremetal (images, expected/, hostile/)
+  programs.py machine [FILE]
+                         write machine.jsonl (or FILE) from guests/baremetal (images, expected/, hostile/)
 
 Run from anywhere; paths in the vectors are relative to the repository's root. The ELFs are not
 committed (a static glibc program is 650-770 KB): the vectors record how each is built and its
@@ -186,7 +187,7 @@ def literal(text):
     return "".join(c if c.isalnum() or c == " " else "\\n" if c == "\n" else "\\" + c for c in text)
 
 
-def machine_vectors():
+def machine_vectors(out=None):
     lines = []
     progs = ["hello", "timer", "smp", "disk", "spinlock", "remote", "compute", "cmdline"]
     for name in progs:
@@ -222,7 +223,7 @@ def machine_vectors():
                       "init": {"kernel": {"path": image, "sha256": sha256(image)}, "machine": "flash-8",
                                "max_cycles": 10000000},
                       "expect": {"status": int(status)}})
-    with open(os.path.join(ROOT, VECTORS, "machine.jsonl"), "w", encoding="utf-8") as f:
+    with open(out or os.path.join(ROOT, VECTORS, "machine.jsonl"), "w", encoding="utf-8") as f:
         f.write("".join(json.dumps(v, ensure_ascii=False, separators=(",", ":")) + "\n" for v in lines))
     print("machine.jsonl: %d vectors" % len(lines))
 
@@ -234,6 +235,6 @@ if __name__ == "__main__":
     elif what == "generate":
         generate()
     elif what == "machine":
-        machine_vectors()
+        machine_vectors(sys.argv[2] if len(sys.argv) > 2 else None)
     else:
         sys.exit(__doc__)
