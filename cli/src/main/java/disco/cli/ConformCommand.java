@@ -1,6 +1,7 @@
 package disco.cli;
 
 import disco.conformance.Difference;
+import disco.conformance.FileRefs;
 import disco.conformance.Implementation;
 import disco.conformance.ImplementationException;
 import disco.conformance.Implementations;
@@ -56,6 +57,10 @@ final class ConformCommand implements Callable<Integer> {
       description = "Run the vectors of this JSON Lines file instead of the built-in ones.")
   @Nullable Path vectors;
 
+  @Option(names = "--root", paramLabel = "DIR",
+      description = "Where the files of program and machine vectors are found (default: the repository holding the working directory).")
+  @Nullable Path root;
+
   @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write a JUnit XML report.")
   @Nullable Path junitXml;
 
@@ -94,6 +99,7 @@ final class ConformCommand implements Callable<Integer> {
           all.addAll(VectorSuite.builtIn(kind));
         }
       }
+      all = FileRefs.resolve(all, root != null ? root : FileRefs.defaultRoot());
       for (String kind : VectorSuite.KINDS) {
         if (suites.contains(kind)) {
           byKind.put(kind, all.stream().filter(v -> v.kind().equals(kind)).collect(Collectors.toList()));

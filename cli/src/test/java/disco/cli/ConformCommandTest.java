@@ -24,10 +24,22 @@ class ConformCommandTest {
 
   @Test
   void aMutantFailsWithTheFieldExpectedAndGot() {
-    CliTest.Result r = CliTest.run("conform", "--spi", "mutant:slt-unsigned");
+    CliTest.Result r = CliTest.run("conform", "--spi", "mutant:slt-unsigned", "--suite", "instruction");
     assertEquals(ExitStatus.FAILURE, r.status());
     assertTrue(r.out().contains("FAIL slt.edge.sign: "), r.out());
     assertTrue(r.out().contains("  gpr[10]: expected \"0x00000001\", got \"0x00000000\""), r.out());
+  }
+
+  @Test
+  void machineVectorsPassAndProgramVectorsWithoutTheirFilesFail() {
+    CliTest.Result r = CliTest.run("conform", "--suite", "machine");
+    assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
+    assertTrue(r.out().matches("(?s).*\nmachine +33 +0 +0\n.*"), r.out());
+    // an ELF that is not there fails its vector with the reason: never a pass, never a skip
+    r = CliTest.run("conform", "--suite", "program", "--root", dir.toString());
+    assertEquals(ExitStatus.FAILURE, r.status());
+    assertTrue(r.out().matches("(?s).*\nprogram +0 +386 +0\n.*"), r.out());
+    assertTrue(r.out().contains("FAIL csmith.seed.1: ") && r.out().contains("  init.elf: no file " + dir.resolve("guests/build/conformance/csmith/seed-1.elf")), r.out());
   }
 
   @Test

@@ -22,13 +22,16 @@ import org.junit.jupiter.api.DynamicTest;
 public final class ConformanceTests {
   private ConformanceTests() {}
 
-  /** One dynamic test per built-in vector of {@code kinds}. */
+  /**
+   * One dynamic test per built-in vector of {@code kinds}; the files that program and machine
+   * vectors name are found under {@link FileRefs#defaultRoot()}.
+   */
   public static Stream<DynamicTest> of(Implementation impl, String... kinds) throws VectorFormatException {
     List<Vector> vectors = new ArrayList<>();
     for (String kind : kinds) {
       vectors.addAll(VectorSuite.builtIn(kind));
     }
-    return vectors.stream().map(v -> DynamicTest.dynamicTest(v.id(), () -> {
+    return FileRefs.resolve(vectors, FileRefs.defaultRoot()).stream().map(v -> DynamicTest.dynamicTest(v.id(), () -> {
       Outcome o = Runner.runOne(impl, v);
       Assumptions.assumeTrue(o.status() != Outcome.Status.SKIPPED, o.reason());
       if (o.status() == Outcome.Status.FAILED) {

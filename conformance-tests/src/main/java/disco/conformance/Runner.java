@@ -20,6 +20,10 @@ public final class Runner {
     if (!impl.kinds().contains(v.kind())) {
       return Outcome.skipped(v);
     }
+    String missing = FileRefs.problem(v.request());
+    if (missing != null) {
+      return Outcome.broken(v, missing);
+    }
     ObjectNode got;
     try {
       got = impl.run(v.request().deepCopy());

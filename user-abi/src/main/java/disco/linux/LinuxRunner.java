@@ -1,6 +1,7 @@
 package disco.linux;
 
 import disco.hw.cpu.Cpu;
+import disco.hw.cpu.InstructionTracer;
 import disco.hw.elf.ElfFile;
 import disco.hw.elf.ElfFormatException;
 import disco.hw.isa.Disassembler;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** Runs a static {@code mips-linux-gnu} executable on the processor model, as qemu-user does. */
 public final class LinuxRunner {
@@ -28,9 +30,18 @@ public final class LinuxRunner {
    * @throws IOException if the file, the root or the working directory cannot be read
    */
   public static ExecResult run(ExecRequest request) throws ElfFormatException, IOException {
+    return run(request, (InstructionTracer) null);
+  }
+
+  /**
+   * As {@link #run(ExecRequest)}, with {@code observer} shown every instruction before it executes
+   * (it may change the CPU's registers: the conformance suite's seeded defects stand there).
+   */
+  public static ExecResult run(ExecRequest request, @Nullable InstructionTracer observer)
+      throws ElfFormatException, IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    ExecResult r = run(request, new Streams(new ByteArrayInputStream(request.stdin()), out, err, null));
+    ExecResult r = run(request, new Streams(new ByteArrayInputStream(request.stdin()), out, err, null), observer);
     return new ExecResult(r.exitStatus(), out.toByteArray(), err.toByteArray(), r.instructions(),
         r.fatalReport(), r.unknownCalls());
   }
@@ -40,6 +51,11 @@ public final class LinuxRunner {
    * the result's stdout and stderr are empty, the output having gone to the streams.
    */
   public static ExecResult run(ExecRequest request, Streams streams) throws ElfFormatException, IOException {
+    return run(request, streams, null);
+  }
+
+  private static ExecResult run(ExecRequest request, Streams streams, @Nullable InstructionTracer observer)
+      throws ElfFormatException, IOException {
     ElfFile elf = ElfFile.read(request.executable());
     if (elf.order() != request.order()) {
       throw new ElfFormatException(request.executable(), String.format(
@@ -60,6 +76,9 @@ public final class LinuxRunner {
         new LinuxFiles(process, paths, streams.stdin(), streams.stdout(), streams.stderr()));
     Cpu cpu = process.cpu;
     cpu.setSupervisor(kernel);
+    if (observer != null) {
+      cpu.setTracer(observer);
+    }
     OutputStream trace = streams.trace();
     PrintStream traceOut = null;
     if (trace != null) {

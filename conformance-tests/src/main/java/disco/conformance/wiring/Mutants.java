@@ -4,6 +4,7 @@ import disco.conformance.Implementation;
 import disco.hw.cpu.Cpu;
 import disco.hw.cpu.TlbState;
 import java.util.List;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Seeded defects of the reference, each a plausible bug of an emulator. Every one must fail at
@@ -57,6 +58,15 @@ public final class Mutants {
       }
       return write(cpu, rd(insn), Integer.compareUnsigned(cpu.gpr(rs(insn)), cpu.gpr(rt(insn))) < 0 ? 1 : 0);
     }
+
+    @Override
+    public @Nullable Runnable after(Cpu cpu, int insn) {
+      if (!special(insn, 0x2a) || rd(insn) == 0) {
+        return null;
+      }
+      int wrong = Integer.compareUnsigned(cpu.gpr(rs(insn)), cpu.gpr(rt(insn))) < 0 ? 1 : 0;
+      return () -> cpu.setGpr(rd(insn), wrong);
+    }
   }
 
   /** A taken BEQL/BNEL jumps straight to its target: the delay slot is skipped. */
@@ -108,6 +118,15 @@ public final class Mutants {
       }
       return write(cpu, rd(insn), cpu.gpr(rt(insn)) >>> ((insn >>> 6) & 31));
     }
+
+    @Override
+    public @Nullable Runnable after(Cpu cpu, int insn) {
+      if (!special(insn, 0x03) || rd(insn) == 0 || (insn >>> 21) != 0) {
+        return null;
+      }
+      int wrong = cpu.gpr(rt(insn)) >>> ((insn >>> 6) & 31);
+      return () -> cpu.setGpr(rd(insn), wrong);
+    }
   }
 
   /** DIVU divides as signed numbers. */
@@ -122,6 +141,16 @@ public final class Mutants {
       cpu.setHiLo(a % b, a / b);
       cpu.setPc(cpu.pc() + 4);
       return true;
+    }
+
+    @Override
+    public @Nullable Runnable after(Cpu cpu, int insn) {
+      int b = cpu.gpr(rt(insn));
+      int a = cpu.gpr(rs(insn));
+      if (!special(insn, 0x1b) || b == 0 || (a == Integer.MIN_VALUE && b == -1)) {
+        return null;
+      }
+      return () -> cpu.setHiLo(a % b, a / b);
     }
   }
 }

@@ -1,6 +1,7 @@
 package disco.conformance.wiring;
 
 import disco.hw.cpu.Cpu;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A seeded defect of the reference: it may take over one instruction before the reference executes
@@ -16,6 +17,15 @@ interface Mutation {
    */
   default boolean execute(Cpu cpu, int insn, boolean inSlot) {
     return false;
+  }
+
+  /**
+   * In a whole program or machine run, where the reference executes every instruction itself:
+   * seeing {@code insn} about to execute, returns what to do once it has (write the wrong result),
+   * or null. A mutation that only takes over instructions whole has no effect there.
+   */
+  default @Nullable Runnable after(Cpu cpu, int insn) {
+    return null;
   }
 
   /** The reference itself. */

@@ -16,8 +16,10 @@ import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The reference CPU (hw-model) as an implementation of the suite: instruction vectors run on a bare
- * architectural-mode CPU with 64 MB of RAM and a 16-entry TLB, as docs/conformance.md describes.
+ * The reference as an implementation of the suite: instruction vectors run on a bare
+ * architectural-mode CPU with 64 MB of RAM and a 16-entry TLB, as docs/conformance.md describes;
+ * program vectors on the user-ABI layer ({@link ProgramRun}); machine vectors on the machine model
+ * ({@link MachineRun}).
  */
 public class ReferenceImplementation implements Implementation {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -45,13 +47,17 @@ public class ReferenceImplementation implements Implementation {
 
   @Override
   public Set<String> kinds() {
-    return Set.of("instruction");
+    return Set.of("instruction", "program", "machine");
   }
 
   @Override
   public ObjectNode run(ObjectNode request) throws ImplementationException {
     try {
-      return execute(request);
+      return switch (request.path("kind").asText()) {
+        case "program" -> ProgramRun.run(request, mutation);
+        case "machine" -> MachineRun.run(request, mutation);
+        default -> execute(request);
+      };
     } catch (IllegalArgumentException e) {
       throw new ImplementationException("vector " + request.path("id").asText() + ": " + e.getMessage());
     }
@@ -59,11 +65,7 @@ public class ReferenceImplementation implements Implementation {
 
   private ObjectNode execute(ObjectNode request) {
     JsonNode init = request.path("init");
-    Endianness order = switch (init.path("endian").asText("big")) {
-      case "big" -> Endianness.BIG;
-      case "little" -> Endianness.LITTLE;
-      default -> throw new IllegalArgumentException("field \"init.endian\" must be \"big\" or \"little\"");
-    };
+    Endianness order = Bytes.order(init);
     Memory mem = new Memory(order);
     Cpu cpu = new Cpu(mem, 0, TLB_SIZE, RAM, false);
     JsonNode cp0 = init.path("cp0");

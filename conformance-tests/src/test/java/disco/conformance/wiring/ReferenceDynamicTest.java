@@ -10,10 +10,18 @@ import org.junit.jupiter.api.TestFactory;
 
 /** The reference, found by ServiceLoader, passes every vector, through the dynamic-test factory another project would call. */
 class ReferenceDynamicTest {
+  private static Implementation reference() {
+    return Implementations.installed().stream().filter(i -> i.name().equals("reference")).findFirst().orElseThrow();
+  }
+
   @TestFactory
   Stream<DynamicTest> instructionVectors() throws VectorFormatException {
-    Implementation reference = Implementations.installed().stream()
-        .filter(i -> i.name().equals("reference")).findFirst().orElseThrow();
-    return ConformanceTests.of(reference, "instruction");
+    return ConformanceTests.of(reference(), "instruction");
+  }
+
+  /** The machine vectors need only the committed images: they run in the fast build. */
+  @TestFactory
+  Stream<DynamicTest> machineVectors() throws VectorFormatException {
+    return ConformanceTests.of(reference(), "machine");
   }
 }
