@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ExecCommand.class,
+      MonitorCommand.class,
       CheckCommand.class,
       ConformCommand.class,
       BenchCommand.class,
@@ -65,6 +66,11 @@ public final class DiscoCommand implements Runnable {
     }
     e.guest = guest;
     r.guest = guest;
+    CommandLine monitor = cl.getSubcommands().get("monitor");
+    if (monitor == null || !(monitor.getCommand() instanceof MonitorCommand mc)) {
+      throw new IllegalStateException("the monitor subcommand is not registered");
+    }
+    mc.guest = guest;
     return cl;
   }
 

@@ -1,0 +1,131 @@
+package disco.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code disco monitor}: the example scenario's consoles against the guests' expected output
+ * (guests/disco-tests/expected, written from the monitor interface, not from a run), the report,
+ * the trace, the exit statuses and bad input.
+ */
+class MonitorCommandTest {
+  @TempDir Path dir;
+
+  static final Path TWO_VMS = Path.of("..", "scenarios", "two-vms.yaml");
+
+  private static String expected(String guest, String vm) throws Exception {
+    String text = Files.readString(Path.of("..", "guests", "disco-tests", "expected", guest + ".txt"), StandardCharsets.UTF_8);
+    text = text.replace("{vcpus}", "1").replace("{memory}", "00800000");
+    StringBuilder b = new StringBuilder();
+    text.lines().forEach(l -> b.append('[').append(vm).append("] ").append(l).append('\n'));
+    return b.toString();
+  }
+
+  private static String linesOf(String out, String vm) {
+    StringBuilder b = new StringBuilder();
+    out.lines().filter(l -> l.startsWith("[" + vm + "] ")).forEach(l -> b.append(l).append('\n'));
+    return b.toString();
+  }
+
+  @Test
+  void theExampleScenarioRunsBothGuestsAsTheirExpectedOutputSays() throws Exception {
+    Path json = dir.resolve("report.json");
+    Path trace = dir.resolve("trace.txt");
+    CliTest.Result r = CliTest.run("monitor", TWO_VMS.toString(), "--stats-json", json.toString(),
+        "--trace-monitor", trace.toString());
+    assertEquals(0, r.status(), r.err());
+    assertEquals(expected("hello", "hello"), linesOf(r.guestOut(), "hello"), r.guestOut());
+    assertEquals(expected("user", "user"), linesOf(r.guestOut(), "user"), r.guestOut());
+    assertTrue(r.err().contains("hello        exit 0"), r.err());
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertEquals(2, report.get("vms").size());
+    for (JsonNode vm : report.get("vms")) {
+      assertEquals(0, vm.get("exit").asInt(), vm.toString());
+      JsonNode v = vm.get("vcpus").get(0);
+      assertTrue(v.get("traps").get("MONITOR_CALL").asLong() > 0, vm.toString());
+      assertTrue(v.get("monitorCycles").asLong() > 0, vm.toString());
+    }
+    // The monitor's code is replicated on each of flash-4's four nodes.
+    assertTrue(report.get("pages").get("monitor").asInt() >= 4 * 18, report.toString());
+    List<String> events = Files.readAllLines(trace);
+    assertTrue(events.stream().anyMatch(l -> l.contains("hello.0") && l.contains("EMULATED")), String.join("\n", events));
+    assertTrue(events.stream().anyMatch(l -> l.contains("user.0") && l.contains("TLB_FORWARDED")), String.join("\n", events));
+  }
+
+  @Test
+  void theTraceAsJsonLinesParses() throws Exception {
+    Path trace = dir.resolve("trace.jsonl");
+    CliTest.Result r = CliTest.run("monitor", TWO_VMS.toString(), "--no-stats", "--trace-monitor", trace.toString(), "--trace-json");
+    assertEquals(0, r.status(), r.err());
+    assertEquals("", r.err());
+    ObjectMapper m = new ObjectMapper();
+    List<String> lines = Files.readAllLines(trace);
+    assertTrue(lines.size() > 10, lines.toString());
+    long previousOnCpu0 = -1;
+    for (String l : lines) {
+      JsonNode e = m.readTree(l);
+      assertTrue(e.get("vm").asText().equals("hello") || e.get("vm").asText().equals("user"), l);
+      if (e.get("cpu").asInt() == 0) {
+        assertTrue(e.get("cycle").asLong() >= previousOnCpu0, "cycles go forward on one CPU: " + l);
+        previousOnCpu0 = e.get("cycle").asLong();
+      }
+    }
+  }
+
+  @Test
+  void theSameScenarioGivesTheSameRunBitForBit() throws Exception {
+    Path a = dir.resolve("a.txt");
+    Path b = dir.resolve("b.txt");
+    CliTest.Result ra = CliTest.run("monitor", TWO_VMS.toString(), "--trace-monitor", a.toString());
+    CliTest.Result rb = CliTest.run("monitor", TWO_VMS.toString(), "--trace-monitor", b.toString());
+    assertEquals(ra.guestOut(), rb.guestOut());
+    assertEquals(ra.err(), rb.err());
+    assertEquals(Files.readString(a), Files.readString(b));
+  }
+
+  @Test
+  void aCycleLimitStopsEveryVmWithStatus124() throws Exception {
+    CliTest.Result r = CliTest.run("monitor", TWO_VMS.toString(), "--max-cycles", "2000");
+    assertEquals(124, r.status(), r.err());
+    assertTrue(r.err().contains("stopped: the run reached its limit of 2000 cycles"), r.err());
+  }
+
+  @Test
+  void aGuestThatPanicsEndsWithStatus1AndItsReason() throws Exception {
+    Path s = dir.resolve("panic.yaml");
+    Path kernel = Path.of("..", "guests", "disco-tests", "images", "hostile", "panic.elf").toAbsolutePath();
+    Files.writeString(s, "machine: flash-1\nvms:\n  - name: p\n    memoryMb: 4\n    kernel: " + kernel + "\n");
+    CliTest.Result r = CliTest.run("monitor", s.toString(), "--no-stats");
+    assertEquals(1, r.status(), r.err() + r.guestOut());
+  }
+
+  @Test
+  void badScenariosGetOneLineNamingTheFile() throws Exception {
+    Path s = dir.resolve("bad.yaml");
+    Files.writeString(s, "machine: flash-4\nvms:\n  - name: a\n    kernal: x.elf\n");
+    CliTest.Result r = CliTest.run("monitor", s.toString());
+    assertEquals(2, r.status());
+    assertTrue(r.err().startsWith("disco monitor: " + s), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertTrue(r.err().contains("kernal"), r.err());
+
+    Path missing = dir.resolve("none.yaml");
+    CliTest.Result m = CliTest.run("monitor", missing.toString());
+    assertEquals(2, m.status());
+    assertTrue(m.err().startsWith("disco monitor: " + missing), m.err());
+    assertEquals(1, m.err().strip().lines().count(), m.err());
+
+    CliTest.Result d = CliTest.run("monitor", TWO_VMS.toString(), "--stats-json", dir.toString());
+    assertEquals(2, d.status());
+    assertTrue(d.err().startsWith("disco monitor: " + dir + ": is a directory"), d.err());
+  }
+}

@@ -1,0 +1,91 @@
+package disco.monitor;
+
+import disco.monitor.cpu.VcpuStats;
+import disco.monitor.cpu.VirtualCpu;
+import disco.monitor.cpu.VirtualMachine;
+import disco.monitor.mem.MachinePages;
+import disco.monitor.trap.TrapKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * What a run of the monitor did, as data: how each VM ended, each vCPU's cycles split as the
+ * paper's Figure 5 splits execution time (user, guest kernel, monitor, idle, plus memory stall),
+ * its traps by what Disco did with them, and the machine pages by owner. Written as JSON by the
+ * command line ({@code disco monitor --stats-json}) and as a table.
+ */
+public record RunReport(long cycles, Pages pages, List<Vm> vms) {
+
+  /** Machine pages: the monitor's (code replicated on every node, and data), the VMs', free. */
+  public record Pages(int total, int monitor, int free, Map<String, Integer> byVm) {}
+
+  /** One VM: its exit status when it halted, else why the monitor stopped it. */
+  public record Vm(String name, @Nullable Integer exit, @Nullable String stopReason, List<Vcpu> vcpus) {}
+
+  /** One vCPU's share of the run. */
+  public record Vcpu(int number, int cpu, long userCycles, long kernelCycles, long monitorCycles, long idleCycles,
+      long stallCycles, Map<String, Long> traps, SortedMap<String, Long> emulated) {}
+
+  public static RunReport of(Disco disco) {
+    MachinePages pages = disco.pages();
+    Map<String, Integer> byVm = new LinkedHashMap<>();
+    List<Vm> vms = new ArrayList<>();
+    for (VirtualMachine vm : disco.vms()) {
+      byVm.put(vm.name(), pages.pagesOwnedBy(vm.id()));
+      List<Vcpu> vcpus = new ArrayList<>();
+      for (VirtualCpu v : vm.vcpus()) {
+        VcpuStats s = v.stats();
+        Map<String, Long> traps = new LinkedHashMap<>();
+        for (TrapKind k : TrapKind.values()) {
+          traps.put(k.name(), s.count(k));
+        }
+        vcpus.add(new Vcpu(v.number(), v.physicalCpu(), s.userCycles(), s.kernelCycles(), s.monitorCycles(),
+            s.idleCycles(), s.stallCycles(), traps, s.emulatedByName()));
+      }
+      vms.add(new Vm(vm.name(), vm.exitStatus(), vm.stopReason(), vcpus));
+    }
+    return new RunReport(disco.port().clock(),
+        new Pages(pages.totalPages(), pages.pagesOwnedBy(MachinePages.MONITOR), pages.freePages(), byVm), vms);
+  }
+
+  /** True when every VM halted with status 0. */
+  public boolean allExitedZero() {
+    return vms.stream().allMatch(v -> v.exit() != null && v.exit() == 0);
+  }
+
+  /** A table for people: one row per vCPU, cycles as a share of that vCPU's total, then its traps. */
+  public String table() {
+    StringBuilder b = new StringBuilder();
+    b.append(String.format("%,d machine cycles; machine pages: %,d total, %,d monitor, %,d free", cycles,
+        pages.total(), pages.monitor(), pages.free()));
+    pages.byVm().forEach((vm, n) -> b.append(String.format(", %,d %s", n, vm)));
+    b.append('\n');
+    b.append(String.format("%-12s %4s %4s %15s %6s %6s %6s %6s %6s%n", "vm", "vcpu", "cpu", "cycles", "user%",
+        "kern%", "disco%", "idle%", "stall%"));
+    for (Vm vm : vms) {
+      for (Vcpu v : vm.vcpus()) {
+        long total = v.userCycles() + v.kernelCycles() + v.monitorCycles() + v.idleCycles() + v.stallCycles();
+        double t = Math.max(total, 1);
+        b.append(String.format("%-12s %4d %4d %,15d %6.1f %6.1f %6.1f %6.1f %6.1f%n", vm.name(), v.number(), v.cpu(),
+            total, 100 * v.userCycles() / t, 100 * v.kernelCycles() / t, 100 * v.monitorCycles() / t,
+            100 * v.idleCycles() / t, 100 * v.stallCycles() / t));
+        StringBuilder traps = new StringBuilder();
+        v.traps().forEach((k, n) -> {
+          if (n > 0) {
+            traps.append(String.format(" %s=%,d", k.toLowerCase(java.util.Locale.ROOT), n));
+          }
+        });
+        if (traps.length() > 0) {
+          b.append(String.format("%-12s %4s     traps:%s%n", "", "", traps));
+        }
+      }
+      String end = vm.exit() != null ? "exit " + vm.exit() : "stopped: " + vm.stopReason();
+      b.append(String.format("%-12s %s%n", vm.name(), end));
+    }
+    return b.toString();
+  }
+}
