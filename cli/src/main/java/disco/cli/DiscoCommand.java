@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ExecCommand.class,
-      MonitorCommand.class,
       CheckCommand.class,
       ConformCommand.class,
       BenchCommand.class,
@@ -66,11 +65,7 @@ public final class DiscoCommand implements Runnable {
     }
     e.guest = guest;
     r.guest = guest;
-    CommandLine monitor = cl.getSubcommands().get("monitor");
-    if (monitor == null || !(monitor.getCommand() instanceof MonitorCommand mc)) {
-      throw new IllegalStateException("the monitor subcommand is not registered");
-    }
-    mc.guest = guest;
+
     return cl;
   }
 

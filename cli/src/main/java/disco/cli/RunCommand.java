@@ -11,11 +11,16 @@ import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
 import disco.hw.machine.MachineStats;
 import disco.hw.machine.StopReason;
+import disco.monitor.InvalidScenarioException;
+import disco.monitor.Scenario;
+import disco.monitor.ScenarioFile;
+import disco.monitor.trap.TrapKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,31 +31,60 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code disco run}: boots a bare-metal kernel on a machine configuration. */
+/**
+ * {@code disco run}: a scenario of virtual machines on the Disco monitor, or a bare-metal kernel
+ * on the machine itself.
+ */
 @Command(
     name = "run",
     description = {
-      "Boot a bare-metal kernel on the multiprocessor model and print its statistics.",
-      "Without --kernel, runs the built-in demonstration (every CPU started by IPI says hello)."
+      "Run a scenario: virtual machines on the Disco monitor (a file with vms: each VM's console,",
+      "then per-vCPU statistics), or a kernel on bare metal (a file with a kernel, or --kernel:",
+      "the console, then per-CPU statistics). Scenario files are in scenarios/; with no argument,",
+      "runs the built-in default: flash-8, 4 VMs of 2 vCPUs, each running the Unix guest's pmake."
     },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
+      "On the monitor:",
+      "0:every VM halted with status 0",
+      "1:a VM halted with another status, or the monitor stopped it (the reason is printed)",
+      "On bare metal:",
       "N:the value the guest wrote to the halt register (low 8 bits)",
-      "2:bad input",
       "3:every CPU is idle and no device event is pending",
-      "124:--max-cycles reached",
-      "125:a CPU makes no progress (the same exception at the same PC, over and over)"
+      "125:a CPU makes no progress (the same exception at the same PC, over and over)",
+      "Both:",
+      "2:bad input",
+      "124:--max-cycles reached"
     })
 final class RunCommand implements Callable<Integer> {
   @SuppressWarnings("initialization.field.uninitialized") // injected by picocli
   @Spec
   CommandSpec spec;
 
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+      description = "A scenario file (YAML or JSON): a machine and its vms, or a machine and a kernel.")
+  @Nullable Path scenario;
+
+  @Option(names = "--trace-monitor", paramLabel = "FILE",
+      description = "On the monitor: write one line per trap (cycle, CPU, VM.vCPU, kind, cause, what Disco did).")
+  @Nullable Path trace;
+
+  @Option(names = "--trace-json", description = "Write the trace as JSON Lines.")
+  boolean traceJson;
+
+  @Option(names = "--trace-vm", paramLabel = "NAME", description = "Trace only this VM (repeatable).")
+  List<String> traceVms = new ArrayList<>();
+
+  @Option(names = "--trace-kind", paramLabel = "KIND",
+      description = "Trace only this kind of trap (repeatable): ${COMPLETION-CANDIDATES}.")
+  List<TrapKind> traceKinds = new ArrayList<>();
+
   @Option(names = "--machine", paramLabel = "PRESET|FILE",
       description = "flash-1, flash-4, flash-8, flash-16, flash-32, or a YAML/JSON file (default: ${DEFAULT-VALUE}).")
-  String machine = "flash-8";
+  String machine = DEFAULT_MACHINE;
 
   @Option(names = "--kernel", paramLabel = "ELF", description = "The kernel image (a bare-metal ELF linked in kseg0).")
   @Nullable Path kernel;
@@ -79,8 +113,6 @@ final class RunCommand implements Callable<Integer> {
   /** Where the guest's console goes; set by {@link DiscoCommand#commandLine(StandardOutput.Sinks)}. */
   StandardOutput.Sinks guest = StandardOutput.Sinks.PROCESS;
 
-  static final String DEMO = "smp.elf";
-
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
@@ -88,10 +120,45 @@ final class RunCommand implements Callable<Integer> {
       err.println("disco run: --max-cycles: must be 0 (no limit) or more, got " + maxCycles);
       return ExitStatus.FAILURE;
     }
-    String unwritable = statsJson == null ? null : UserFiles.unwritable(statsJson);
-    if (unwritable != null) {
-      err.println("disco run: " + statsJson + ": " + unwritable);
+    for (Path p : new Path[] {statsJson, trace}) {
+      String unwritable = p == null ? null : UserFiles.unwritable(p);
+      if (unwritable != null) {
+        err.println("disco run: " + p + ": " + unwritable);
+        return ExitStatus.FAILURE;
+      }
+    }
+    Path file = scenario;
+    if (file != null && kernel != null) {
+      err.println("disco run: give a scenario file or --kernel, not both");
       return ExitStatus.FAILURE;
+    }
+    if (kernel == null) {
+      boolean vms;
+      try {
+        vms = file == null || ScenarioFiles.describesVms(file);
+        if (file != null && !vms) {
+          useBareScenario(ScenarioFiles.bare(file));
+        }
+      } catch (ScenarioFiles.BadScenario e) {
+        err.println("disco run: " + e.getMessage());
+        return ExitStatus.FAILURE;
+      }
+      if (vms) {
+        return runVms(file, err);
+      }
+    }
+    if (trace != null || traceJson || !traceVms.isEmpty() || !traceKinds.isEmpty()) {
+      err.println("disco run: --trace-monitor and its filters need a scenario of VMs; this run has no monitor");
+      return ExitStatus.FAILURE;
+    }
+    return runBare(err);
+  }
+
+  /** Bare metal takes the options --machine, --kernel, --append, --disk and --console-input say. */
+  private Integer runBare(PrintWriter err) throws IOException {
+    Path kernel = this.kernel;
+    if (kernel == null) {
+      throw new IllegalStateException("a bare-metal run without a kernel");
     }
     MachineConfig config;
     try {
@@ -102,7 +169,7 @@ final class RunCommand implements Callable<Integer> {
     }
     ElfFile image;
     try {
-      image = kernel != null ? ElfFile.read(kernel) : demoImage();
+      image = ElfFile.read(kernel);
     } catch (ElfFormatException e) {
       err.println("disco run: " + e.getMessage());
       return ExitStatus.FAILURE;
@@ -152,6 +219,58 @@ final class RunCommand implements Callable<Integer> {
     return reason.exitStatus();
   }
 
+  /** The options a bare-metal scenario file gives; given on the command line as well, they are refused. */
+  private void useBareScenario(ScenarioFiles.Bare b) throws ScenarioFiles.BadScenario {
+    if (!machine.equals(DEFAULT_MACHINE) || append != null || !disks.isEmpty() || consoleInput != null) {
+      throw new ScenarioFiles.BadScenario(scenario + ": the scenario gives the machine, command line, disks and "
+          + "console input; --machine, --append, --disk and --console-input are for runs without one");
+    }
+    machine = b.machine();
+    kernel = b.kernel();
+    append = b.commandLine();
+    consoleInput = b.consoleInput();
+    for (int i = 0; i < b.disks().size(); i++) {
+      disks.put(i, b.disks().get(i) + (b.persistentDisks() ? "" : SNAPSHOT));
+    }
+  }
+
+  /** A scenario of VMs on the monitor: {@code file}, or the built-in default when null. */
+  private Integer runVms(@Nullable Path file, PrintWriter err) throws IOException {
+    if (!machine.equals(DEFAULT_MACHINE) || append != null || !disks.isEmpty() || consoleInput != null) {
+      err.println("disco run: a scenario of VMs gives each VM's kernel, command line, disks and console input;"
+          + " --machine, --append, --disk and --console-input are for bare-metal runs");
+      return ExitStatus.FAILURE;
+    }
+    Path unpacked = null;
+    try {
+      Path f = file;
+      if (f == null) {
+        unpacked = Files.createTempDirectory("disco-run-default");
+        f = ScenarioFiles.unpackDefault(unpacked);
+      }
+      Scenario s;
+      try {
+        s = ScenarioFile.read(f);
+      } catch (InvalidScenarioException e) {
+        err.println("disco run: " + e.getMessage());
+        return ExitStatus.FAILURE;
+      }
+      VmsRun.Trace t = new VmsRun.Trace(trace, traceJson, new java.util.TreeSet<>(traceVms),
+          traceKinds.isEmpty() ? java.util.EnumSet.noneOf(TrapKind.class) : java.util.EnumSet.copyOf(traceKinds));
+      return VmsRun.run(s, maxCycles, t, statsJson, noStats, guest.out().get(), err);
+    } finally {
+      if (unpacked != null) {
+        try (java.util.stream.Stream<Path> all = Files.walk(unpacked)) {
+          for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
+  }
+
+  static final String DEFAULT_MACHINE = "flash-8";
+
   static final String SNAPSHOT = ",snapshot";
 
   /** The --disk options in disk order: FILE, or FILE,snapshot for a snapshot disk. */
@@ -172,12 +291,4 @@ final class RunCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private static ElfFile demoImage() throws IOException, ElfFormatException {
-    try (InputStream in = RunCommand.class.getResourceAsStream("/guests/" + DEMO)) {
-      if (in == null) {
-        throw new ElfFormatException(Path.of(DEMO), "the built-in demonstration image is missing from this build");
-      }
-      return ElfFile.parse(Path.of("(built-in) " + DEMO), in.readAllBytes());
-    }
-  }
 }

@@ -215,9 +215,9 @@ class BadInputTest {
     for (String[] c : cases) {
       assertMachineRefused(c[0], c[1]);
     }
-    assertRefused("disco run: " + dir + ": is a directory", CliTest.run("run", "--machine", dir.toString()));
+    assertRefused("disco run: " + dir + ": is a directory", CliTest.run("run", "--machine", dir.toString(), "--kernel", HELLO));
     assertRefused("disco run: unknown machine preset 'flash-99' (known: flash-1, flash-4, flash-8, flash-16, flash-32, "
-        + "or a .yaml/.json file)", CliTest.run("run", "--machine", "flash-99"));
+        + "or a .yaml/.json file)", CliTest.run("run", "--machine", "flash-99", "--kernel", HELLO));
   }
 
   @Test

@@ -47,8 +47,17 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
   private final List<List<VirtualCpu>> hosted = new ArrayList<>();
   private final @Nullable VirtualCpu[] current;
   private final CycleBreakdown[] since;
+  /** The vCPU each CPU ran last: a CPU's idle stretch is charged to it (see {@link #account}). */
+  private final @Nullable VirtualCpu[] lastRan;
   private final long[] sliceStart;
-  private final long[] lastEnabled;
+  /** Per CPU: the cycle up to which its current vCPU's run has been charged to the watchdog. */
+  private final long[] watchedSince;
+  /**
+   * Per VM and vCPU: the cycles it has run with interrupts disabled since it last had them
+   * enabled or gave up its CPU (IDLE, a disk wait); its own time only, so time-slicing with
+   * other vCPUs on its CPU neither resets nor inflates it.
+   */
+  private final long[][] disabledRun;
   private final MemoryVirtualization memory;
   private final MonitorCalls calls;
   private final Memory machineMemory;
@@ -68,8 +77,13 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
     int n = port.cpuCount();
     current = new VirtualCpu[n];
     since = new CycleBreakdown[n];
+    lastRan = new VirtualCpu[n];
     sliceStart = new long[n];
-    lastEnabled = new long[n];
+    watchedSince = new long[n];
+    disabledRun = new long[vms.size()][];
+    for (VirtualMachine vm : vms) {
+      disabledRun[vm.id()] = new long[vm.vcpus().size()];
+    }
     for (int i = 0; i < n; i++) {
       hosted.add(new ArrayList<>());
       since[i] = port.cycleBreakdown(i);
@@ -251,14 +265,25 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
     VirtualCpu v = current[n];
     if (v != null && v.state() == VirtualCpu.State.RUNNABLE) {
       v.stats().count(TrapKind.INTERRUPT.ordinal());
-      boolean enabled = (v.cp0().status() & 7) == VirtualCp0.ST_IE;
-      if (enabled) {
-        lastEnabled[n] = cpu.cycles();
-      } else if (cpu.cycles() - lastEnabled[n] > watchdogCycles) {
-        stopVm(vmOf(v), "it ran " + (cpu.cycles() - lastEnabled[n])
+      long off = watch(cpu, v);
+      if (off > watchdogCycles) {
+        stopVm(vmOf(v), "it ran " + off
             + " cycles with interrupts disabled (the watchdog allows " + watchdogCycles + ")");
       }
     }
+  }
+
+  /**
+   * Charges the cycles {@code v} ran on {@code cpu} since last looked at to its watchdog count
+   * (or clears the count if it has interrupts enabled now) and returns the count.
+   */
+  private long watch(CpuPort cpu, VirtualCpu v) {
+    int n = cpu.number();
+    boolean enabled = (v.cp0().status() & 7) == VirtualCp0.ST_IE;
+    long[] run = disabledRun[v.vm()];
+    run[v.number()] = enabled ? 0 : run[v.number()] + cpu.cycles() - watchedSince[n];
+    watchedSince[n] = cpu.cycles();
+    return run[v.number()];
   }
 
   /** Posts {@code v}'s timer interrupt if virtual Count passed virtual Compare since last looked. */
@@ -352,6 +377,13 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
       }
     }
     VirtualCpu was = current[n];
+    if (was != null) {
+      if (was.state() == VirtualCpu.State.RUNNABLE) {
+        watch(cpu, was); // preempted: its count goes on when it next runs
+      } else {
+        disabledRun[was.vm()][was.number()] = 0; // it waits or has stopped: it is not spinning
+      }
+    }
     if (next != was) {
       account(cpu, was);
       current[n] = next;
@@ -369,15 +401,26 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
       return;
     }
     sliceStart[n] = cpu.cycles();
-    lastEnabled[n] = cpu.cycles();
+    watchedSince[n] = cpu.cycles();
     enter(cpu, next, next.pc(), next.nextPc());
   }
 
-  /** Adds the CPU's cycles since the last switch to the vCPU that ran them (or to no one: idle). */
-  private void account(CpuPort cpu, @Nullable VirtualCpu v) {
+  /**
+   * Adds the CPU's cycles since the last switch to the vCPU that ran them. A stretch in which the
+   * CPU ran no vCPU (it waited, or the monitor answered its doorbell) is charged to the vCPU it ran
+   * last, so a vCPU that has its CPU to itself, as in the paper's Figure 5 runs, shows its idle time;
+   * where vCPUs share a CPU, the idle time goes to the one that went idle last.
+   */
+  private void account(CpuPort cpu, @Nullable VirtualCpu running) {
     int n = cpu.number();
     CycleBreakdown now = cpu.cycleBreakdown();
     CycleBreakdown s = since[n];
+    VirtualCpu last = lastRan[n];
+    VirtualCpu v = running != null ? running
+        : last != null && last.state() != VirtualCpu.State.STOPPED ? last : null;
+    if (running != null) {
+      lastRan[n] = running;
+    }
     if (v != null) {
       v.stats().addCycles(now.user() - s.user(), now.supervisor() - s.supervisor(),
           now.monitor() - s.monitor() + now.kernel() - s.kernel(), now.idle() - s.idle(),

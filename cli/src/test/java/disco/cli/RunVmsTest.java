@@ -9,15 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code disco monitor}: the example scenario's consoles against the guests' expected output
+ * {@code disco run} with a scenario of VMs: the example scenario's consoles against the guests' expected output
  * (guests/disco-tests/expected, written from the monitor interface, not from a run), the report,
  * the trace, the exit statuses and bad input.
  */
-class MonitorCommandTest {
+class RunVmsTest {
   @TempDir Path dir;
 
   static final Path TWO_VMS = Path.of("..", "scenarios", "two-vms.yaml");
@@ -40,7 +41,7 @@ class MonitorCommandTest {
   void theExampleScenarioRunsBothGuestsAsTheirExpectedOutputSays() throws Exception {
     Path json = dir.resolve("report.json");
     Path trace = dir.resolve("trace.txt");
-    CliTest.Result r = CliTest.run("monitor", TWO_VMS.toString(), "--stats-json", json.toString(),
+    CliTest.Result r = CliTest.run("run", TWO_VMS.toString(), "--stats-json", json.toString(),
         "--trace-monitor", trace.toString());
     assertEquals(0, r.status(), r.err());
     assertEquals(expected("hello", "hello"), linesOf(r.guestOut(), "hello"), r.guestOut());
@@ -64,7 +65,7 @@ class MonitorCommandTest {
   @Test
   void theTraceAsJsonLinesParses() throws Exception {
     Path trace = dir.resolve("trace.jsonl");
-    CliTest.Result r = CliTest.run("monitor", TWO_VMS.toString(), "--no-stats", "--trace-monitor", trace.toString(), "--trace-json");
+    CliTest.Result r = CliTest.run("run", TWO_VMS.toString(), "--no-stats", "--trace-monitor", trace.toString(), "--trace-json");
     assertEquals(0, r.status(), r.err());
     assertEquals("", r.err());
     ObjectMapper m = new ObjectMapper();
@@ -85,8 +86,8 @@ class MonitorCommandTest {
   void theSameScenarioGivesTheSameRunBitForBit() throws Exception {
     Path a = dir.resolve("a.txt");
     Path b = dir.resolve("b.txt");
-    CliTest.Result ra = CliTest.run("monitor", TWO_VMS.toString(), "--trace-monitor", a.toString());
-    CliTest.Result rb = CliTest.run("monitor", TWO_VMS.toString(), "--trace-monitor", b.toString());
+    CliTest.Result ra = CliTest.run("run", TWO_VMS.toString(), "--trace-monitor", a.toString());
+    CliTest.Result rb = CliTest.run("run", TWO_VMS.toString(), "--trace-monitor", b.toString());
     assertEquals(ra.guestOut(), rb.guestOut());
     assertEquals(ra.err(), rb.err());
     assertEquals(Files.readString(a), Files.readString(b));
@@ -94,7 +95,7 @@ class MonitorCommandTest {
 
   @Test
   void aCycleLimitStopsEveryVmWithStatus124() throws Exception {
-    CliTest.Result r = CliTest.run("monitor", TWO_VMS.toString(), "--max-cycles", "2000");
+    CliTest.Result r = CliTest.run("run", TWO_VMS.toString(), "--max-cycles", "2000");
     assertEquals(124, r.status(), r.err());
     assertTrue(r.err().contains("stopped: the run reached its limit of 2000 cycles"), r.err());
   }
@@ -104,7 +105,7 @@ class MonitorCommandTest {
     Path s = dir.resolve("panic.yaml");
     Path kernel = Path.of("..", "guests", "disco-tests", "images", "hostile", "panic.elf").toAbsolutePath();
     Files.writeString(s, "machine: flash-1\nvms:\n  - name: p\n    memoryMb: 4\n    kernel: " + kernel + "\n");
-    CliTest.Result r = CliTest.run("monitor", s.toString(), "--no-stats");
+    CliTest.Result r = CliTest.run("run", s.toString(), "--no-stats");
     assertEquals(1, r.status(), r.err() + r.guestOut());
   }
 
@@ -112,20 +113,86 @@ class MonitorCommandTest {
   void badScenariosGetOneLineNamingTheFile() throws Exception {
     Path s = dir.resolve("bad.yaml");
     Files.writeString(s, "machine: flash-4\nvms:\n  - name: a\n    kernal: x.elf\n");
-    CliTest.Result r = CliTest.run("monitor", s.toString());
+    CliTest.Result r = CliTest.run("run", s.toString());
     assertEquals(2, r.status());
-    assertTrue(r.err().startsWith("disco monitor: " + s), r.err());
+    assertTrue(r.err().startsWith("disco run: " + s), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().contains("kernal"), r.err());
 
     Path missing = dir.resolve("none.yaml");
-    CliTest.Result m = CliTest.run("monitor", missing.toString());
+    CliTest.Result m = CliTest.run("run", missing.toString());
     assertEquals(2, m.status());
-    assertTrue(m.err().startsWith("disco monitor: " + missing), m.err());
+    assertTrue(m.err().startsWith("disco run: " + missing), m.err());
     assertEquals(1, m.err().strip().lines().count(), m.err());
 
-    CliTest.Result d = CliTest.run("monitor", TWO_VMS.toString(), "--stats-json", dir.toString());
+    CliTest.Result d = CliTest.run("run", TWO_VMS.toString(), "--stats-json", dir.toString());
     assertEquals(2, d.status());
-    assertTrue(d.err().startsWith("disco monitor: " + dir + ": is a directory"), d.err());
+    assertTrue(d.err().startsWith("disco run: " + dir + ": is a directory"), d.err());
+  }
+  @Test
+  void traceFiltersKeepOnlyTheNamedVmAndKinds() throws Exception {
+    Path trace = dir.resolve("t.txt");
+    CliTest.Result r = CliTest.run("run", TWO_VMS.toString(), "--no-stats", "--trace-monitor", trace.toString(),
+        "--trace-vm", "user", "--trace-kind", "EMULATED", "--trace-kind", "TLB_FORWARDED");
+    assertEquals(0, r.status(), r.err());
+    List<String> lines = Files.readAllLines(trace);
+    assertTrue(lines.stream().anyMatch(l -> l.contains(" TLB_FORWARDED ")), String.join("\n", lines));
+    assertTrue(lines.stream().anyMatch(l -> l.contains(" EMULATED ")), String.join("\n", lines));
+    for (String l : lines) {
+      assertTrue(l.contains(" user.0 ") && (l.contains(" EMULATED ") || l.contains(" TLB_FORWARDED ")), l);
+    }
+    CliTest.Result bad = CliTest.run("run", TWO_VMS.toString(), "--trace-monitor", trace.toString(), "--trace-vm", "nobody");
+    assertEquals(2, bad.status());
+    assertTrue(bad.err().startsWith("disco run: --trace-vm nobody: the scenario has no VM of that name (it has hello, user)"),
+        bad.err());
+    CliTest.Result kind = CliTest.run("run", TWO_VMS.toString(), "--trace-kind", "NOPE");
+    assertEquals(2, kind.status());
+  }
+
+  @Test
+  void optionsForTheOtherKindOfRunAreRefused() throws Exception {
+    CliTest.Result a = CliTest.run("run", TWO_VMS.toString(), "--disk", "0=x.img");
+    assertEquals(2, a.status());
+    assertTrue(a.err().startsWith("disco run: a scenario of VMs gives each VM's kernel"), a.err());
+    CliTest.Result b = CliTest.run("run", "--kernel", "../guests/baremetal/images/hello.elf", "--trace-monitor",
+        dir.resolve("t").toString());
+    assertEquals(2, b.status());
+    assertTrue(b.err().startsWith("disco run: --trace-monitor and its filters need a scenario of VMs"), b.err());
+    CliTest.Result c = CliTest.run("run", TWO_VMS.toString(), "--kernel", "../guests/baremetal/images/hello.elf");
+    assertEquals(2, c.status());
+    assertTrue(c.err().startsWith("disco run: give a scenario file or --kernel, not both"), c.err());
+    Path neither = dir.resolve("neither.yaml");
+    Files.writeString(neither, "machine: flash-4\n");
+    CliTest.Result d = CliTest.run("run", neither.toString());
+    assertEquals(2, d.status());
+    assertTrue(d.err().startsWith("disco run: " + neither + ": a scenario names either vms"), d.err());
+    Path bare = dir.resolve("bare.yaml");
+    Files.writeString(bare, "kernel: x.elf\nkernal: y\n");
+    CliTest.Result e = CliTest.run("run", bare.toString());
+    assertEquals(2, e.status());
+    assertTrue(e.err().startsWith("disco run: " + bare + ": unknown field 'kernal'"), e.err());
+  }
+
+  /**
+   * With no argument: flash-8, four VMs of two vCPUs running the Unix guest's pmake. Each VM's
+   * console ends with the workload's own check (its checksum computed by worker processes equals
+   * the one computed in one process) and every VM exits 0.
+   */
+  @Test
+  @Tag("long")
+  void theDefaultScenarioRunsFourUnixVmsToTheEnd() throws Exception {
+    Path json = dir.resolve("report.json");
+    CliTest.Result r = CliTest.run("run", "--stats-json", json.toString());
+    assertEquals(0, r.status(), r.err());
+    for (String vm : List.of("vm0", "vm1", "vm2", "vm3")) {
+      String console = linesOf(r.guestOut(), vm);
+      assertTrue(console.endsWith("[" + vm + "] pmake: ok\n"), console);
+    }
+    JsonNode report = new ObjectMapper().readTree(json.toFile());
+    assertEquals(4, report.get("vms").size());
+    for (JsonNode vm : report.get("vms")) {
+      assertEquals(2, vm.get("vcpus").size(), vm.toString());
+      assertTrue(vm.get("vcpus").get(1).get("userCycles").asLong() > 0, "the second vCPU ran user code: " + vm);
+    }
   }
 }

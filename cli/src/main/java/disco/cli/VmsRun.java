@@ -1,0 +1,107 @@
+package disco.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import disco.hw.InputFiles;
+import disco.monitor.Disco;
+import disco.monitor.InvalidScenarioException;
+import disco.monitor.RunReport;
+import disco.monitor.Scenario;
+import disco.monitor.trap.TraceEvent;
+import disco.monitor.trap.TrapKind;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * {@code disco run} with a scenario of virtual machines: boots them on Disco, runs them, prints
+ * the report and writes the trace. The exit statuses are those {@link RunCommand} lists.
+ */
+final class VmsRun {
+  /** Every VM halted with status 0. */
+  static final int ALL_EXITED_ZERO = 0;
+  /** A VM halted with another status, or the monitor stopped it. */
+  static final int A_VM_FAILED = 1;
+  /** --max-cycles came first. */
+  static final int CYCLE_LIMIT = 124;
+
+  /** What to trace: to which file, in which form, which VMs and kinds (empty: all). */
+  record Trace(@Nullable Path file, boolean json, Set<String> vms, Set<TrapKind> kinds) {
+    boolean wants(TraceEvent e) {
+      return (vms.isEmpty() || vms.contains(e.vm())) && (kinds.isEmpty() || kinds.contains(e.kind()));
+    }
+  }
+
+  private VmsRun() {}
+
+  static int run(Scenario scenario, long maxCycles, Trace trace, @Nullable Path statsJson, boolean noStats,
+      OutputStream console, PrintWriter err) throws IOException {
+    Disco disco;
+    try {
+      disco = Disco.boot(scenario, console);
+    } catch (InvalidScenarioException e) {
+      err.println("disco run: " + e.getMessage());
+      return ExitStatus.FAILURE;
+    }
+    for (String vm : trace.vms()) {
+      if (scenario.vms().stream().noneMatch(v -> v.name().equals(vm))) {
+        err.println("disco run: --trace-vm " + vm + ": the scenario has no VM of that name (it has "
+            + String.join(", ", scenario.vms().stream().map(Scenario.Vm::name).toList()) + ")");
+        return ExitStatus.FAILURE;
+      }
+    }
+    Path file = trace.file();
+    try (BufferedWriter out = file == null ? null : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      if (out != null) {
+        disco.dispatcher().trace(e -> {
+          if (trace.wants(e)) {
+            try {
+              out.write(trace.json() ? e.json() : e.text());
+              out.newLine();
+            } catch (IOException x) {
+              throw new UncheckedIOException(x);
+            }
+          }
+        });
+      }
+      disco.run(maxCycles);
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      err.println("disco run: " + file + ": cannot be written: " + InputFiles.problem(cause));
+      return ExitStatus.FAILURE;
+    }
+    console.flush();
+    RunReport report = RunReport.of(disco);
+    if (!noStats) {
+      err.print(report.table());
+    }
+    if (statsJson != null) {
+      try {
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(statsJson.toFile(), report);
+      } catch (IOException e) {
+        err.println("disco run: " + statsJson + ": cannot be written: " + InputFiles.problem(e));
+        return ExitStatus.FAILURE;
+      }
+    }
+    err.flush();
+    if (report.allExitedZero()) {
+      return ALL_EXITED_ZERO;
+    }
+    boolean limit = maxCycles > 0 && disco.port().clock() >= maxCycles
+        && report.vms().stream().anyMatch(v -> v.exit() == null);
+    return limit ? CYCLE_LIMIT : A_VM_FAILED;
+  }
+
+  /** The trap kinds by their names as the trace prints them, for --trace-kind. */
+  static List<String> kindNames() {
+    return java.util.Arrays.stream(TrapKind.values()).map(Enum::name).toList();
+  }
+}
