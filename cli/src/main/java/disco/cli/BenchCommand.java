@@ -52,6 +52,18 @@ final class BenchCommand implements Callable<Integer> {
       description = "Benchmark the multiprocessor instead: boot this bare-metal image with the cache model on and off.")
   java.nio.file.@org.checkerframework.checker.nullness.qual.Nullable Path kernel;
 
+  @Option(names = "--overhead", split = ",", paramLabel = "WORKLOAD", arity = "0..*",
+      description = "The paper's Figure 5: each Unix workload (default: all of pmake, engineering, raytrace, database)"
+          + " on bare metal and as the only VM of Disco; cycles by mode, relative time, host speed.")
+  java.util.@org.checkerframework.checker.nullness.qual.Nullable List<String> overhead;
+
+  @Option(names = "--size", paramLabel = "SIZE", description = "With --overhead: the workloads' size (default: ${DEFAULT-VALUE}).")
+  String size = "small";
+
+  @Option(names = "--images", paramLabel = "DIR",
+      description = "With --overhead: the Unix guest's images (default: ${DEFAULT-VALUE}).")
+  Path images = Path.of("guests/unix/images");
+
   @Option(names = "--machine", paramLabel = "PRESET|FILE", description = "With --kernel: the machine (default: ${DEFAULT-VALUE}).")
   String machine = "flash-8";
 
@@ -70,6 +82,14 @@ final class BenchCommand implements Callable<Integer> {
     if (repeat < 1) {
       err.println("disco bench: --repeat: must be at least 1, got " + repeat);
       return ExitStatus.FAILURE;
+    }
+    List<String> o = overhead;
+    if (o != null) {
+      if (!size.equals("small") && !size.equals("full")) {
+        err.println("disco bench: --size: small or full, got " + size);
+        return ExitStatus.FAILURE;
+      }
+      return OverheadBench.run(images, o.isEmpty() ? OverheadBench.WORKLOADS : o, size, out, err);
     }
     Path k = kernel;
     if (k != null) {
