@@ -32,6 +32,8 @@ public final class ScenarioFile {
       "disks", "persistentDisks", "consoleInput", "nodes");
   private static final Set<String> MONITOR = Set.of("l2tlbEntries", "sliceCycles", "watchdogCycles",
       "monitorCodePages", "costs");
+  private static final Set<String> COSTS = Set.of("trap", "emulate", "reflect", "l2tlbHit", "l2tlbMiss",
+      "pmapFill", "monitorCall", "pageZero", "pageAllocate", "vcpuSwitch");
 
   public static Scenario read(Path file) throws InvalidScenarioException {
     String text;
@@ -79,7 +81,7 @@ public final class ScenarioFile {
     }
     List<Scenario.Vm> vms = new ArrayList<>();
     for (JsonNode v : vmsNode) {
-      vms.add(vm(name, "vms[" + vms.size() + "]", v, dir, vms.size()));
+      vms.add(vm(name, "vms[" + vms.size() + "]", v, dir, vms.size(), machine));
     }
     return new Scenario(machine, vms, p);
   }
@@ -93,16 +95,21 @@ public final class ScenarioFile {
     CostModel c = d.costs();
     JsonNode cn = n.path("costs");
     if (!cn.isMissingNode()) {
-      c = new CostModel(num(name, "monitor.costs.trap", cn, "trap", c.trap()),
-          num(name, "monitor.costs.emulate", cn, "emulate", c.emulate()),
-          num(name, "monitor.costs.reflect", cn, "reflect", c.reflect()),
-          num(name, "monitor.costs.l2tlbHit", cn, "l2tlbHit", c.l2tlbHit()),
-          num(name, "monitor.costs.l2tlbMiss", cn, "l2tlbMiss", c.l2tlbMiss()),
-          num(name, "monitor.costs.pmapFill", cn, "pmapFill", c.pmapFill()),
-          num(name, "monitor.costs.monitorCall", cn, "monitorCall", c.monitorCall()),
-          num(name, "monitor.costs.pageZero", cn, "pageZero", c.pageZero()),
-          num(name, "monitor.costs.pageAllocate", cn, "pageAllocate", c.pageAllocate()),
-          num(name, "monitor.costs.vcpuSwitch", cn, "vcpuSwitch", c.vcpuSwitch()));
+      known(name, "monitor.costs.", cn, COSTS);
+      try {
+        c = new CostModel(num(name, "monitor.costs.trap", cn, "trap", c.trap()),
+            num(name, "monitor.costs.emulate", cn, "emulate", c.emulate()),
+            num(name, "monitor.costs.reflect", cn, "reflect", c.reflect()),
+            num(name, "monitor.costs.l2tlbHit", cn, "l2tlbHit", c.l2tlbHit()),
+            num(name, "monitor.costs.l2tlbMiss", cn, "l2tlbMiss", c.l2tlbMiss()),
+            num(name, "monitor.costs.pmapFill", cn, "pmapFill", c.pmapFill()),
+            num(name, "monitor.costs.monitorCall", cn, "monitorCall", c.monitorCall()),
+            num(name, "monitor.costs.pageZero", cn, "pageZero", c.pageZero()),
+            num(name, "monitor.costs.pageAllocate", cn, "pageAllocate", c.pageAllocate()),
+            num(name, "monitor.costs.vcpuSwitch", cn, "vcpuSwitch", c.vcpuSwitch()));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidScenarioException(name + ": monitor.costs: " + e.getMessage());
+      }
     }
     long l2 = num(name, "monitor.l2tlbEntries", n, "l2tlbEntries", d.l2tlbEntries());
     if (l2 <= 0 || l2 > (1 << 20) || Long.bitCount(l2) != 1) {
@@ -118,7 +125,7 @@ public final class ScenarioFile {
     return new Scenario.Parameters((int) l2, slice, watchdog, (int) code, c);
   }
 
-  private static Scenario.Vm vm(String name, String at, JsonNode n, Path dir, int index)
+  private static Scenario.Vm vm(String name, String at, JsonNode n, Path dir, int index, MachineConfig machine)
       throws InvalidScenarioException {
     if (!n.isObject()) {
       throw new InvalidScenarioException(name + ": " + at + ": expected an object");
@@ -128,8 +135,15 @@ public final class ScenarioFile {
     if (!vmName.matches("[A-Za-z0-9_.-]{1,32}")) {
       throw new InvalidScenarioException(name + ": " + at + ".name: 1 to 32 letters, digits, '_', '.', '-'");
     }
-    int vcpus = (int) num(name, at + ".vcpus", n, "vcpus", 1);
-    int memory = (int) num(name, at + ".memoryMb", n, "memoryMb", 16);
+    long vcpus = num(name, at + ".vcpus", n, "vcpus", 1);
+    if (vcpus < 1 || vcpus > 64) {
+      throw new InvalidScenarioException(name + ": " + at + ".vcpus: must be 1..64, got " + vcpus);
+    }
+    long memory = num(name, at + ".memoryMb", n, "memoryMb", 16);
+    if (memory < 1 || memory > (MonitorInterface.PHYS_MAX >>> 20)) {
+      throw new InvalidScenarioException(String.format("%s: %s.memoryMb: must be 1..%d (DISCO_PHYS_MAX is 0x%x bytes), got %d",
+          name, at, MonitorInterface.PHYS_MAX >>> 20, MonitorInterface.PHYS_MAX, memory));
+    }
     JsonNode k = n.path("kernel");
     if (!k.isTextual()) {
       throw new InvalidScenarioException(name + ": " + at + ".kernel: the guest kernel's image is required");
@@ -154,7 +168,17 @@ public final class ScenarioFile {
       }
       nodes.add(d.asInt());
     }
-    return new Scenario.Vm(vmName, vcpus, memory, kernel, cmd, disks,
+    if (!nodes.isEmpty() && nodes.size() != vcpus) {
+      throw new InvalidScenarioException(name + ": " + at + ".nodes: " + nodes.size() + " nodes given for "
+          + vcpus + " vCPUs");
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) < 0 || nodes.get(i) >= machine.nodes()) {
+        throw new InvalidScenarioException(name + ": " + at + ".nodes: vCPU " + i + " on node " + nodes.get(i)
+            + ", but machine " + machine.name() + " has nodes 0.." + (machine.nodes() - 1));
+      }
+    }
+    return new Scenario.Vm(vmName, (int) vcpus, (int) memory, kernel, cmd, disks,
         n.path("persistentDisks").asBoolean(false), n.path("consoleInput").asText(""), nodes);
   }
 
