@@ -89,7 +89,8 @@ public final class MachinePort {
   /**
    * Starts a DMA from disk {@code disk} into machine memory at {@code machineAddress}; it completes
    * at a later machine cycle and then {@link #onDiskCompletion the listener} hears of it with
-   * {@code tag}. Returns false for a bad disk, sector range or address.
+   * {@code tag}. Returns false for a bad disk, sector range or address. Started at the machine
+   * clock: for a transfer a CPU asks for, use {@link #diskTransfer}.
    */
   public boolean diskRead(int disk, int sector, int count, int machineAddress, long tag) {
     return startTransfer(new DeviceEvent.DiskTransfer(disk, sector, count, machineAddress, true, tag));
@@ -102,6 +103,18 @@ public final class MachinePort {
 
   private boolean startTransfer(DeviceEvent.DiskTransfer t) {
     return machine.startDiskTransfer(t, machine.clock());
+  }
+
+  /**
+   * Starts a transfer (read or write, as {@code t} says) at the requesting CPU's own time, as the
+   * disk controller starts a command a CPU writes: a monitor answering a guest's request must use
+   * this, for the machine clock is the previous round's and the CPU may have run most of a quantum
+   * past it, which would take that much off the transfer's latency.
+   */
+  public boolean diskTransfer(CpuPort requester, int disk, int sector, int count, int machineAddress, boolean read,
+      long tag) {
+    return machine.startDiskTransfer(new DeviceEvent.DiskTransfer(disk, sector, count, machineAddress, read, tag),
+        requester.cycles());
   }
 
   /** Who is told when a transfer started through the port completes. */

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.guests.GuestImages;
+import disco.hw.machine.DeviceEvent;
 import disco.hw.machine.MachineConfig;
 import disco.hw.numa.DirectoryState;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,5 +73,36 @@ class MachinePortTest {
     assertTrue(b.completions.get(0).contains("tag=77"), b.completions.toString());
     assertEquals(DirectoryState.UNCACHED, p.memorySystem().directoryEntry(line).state(), "the copy was invalidated");
     assertEquals(GuestImages.diskPattern(3)[2 * 512] & 0xff, b.machine.memory().loadByte(0x10_0000));
+  }
+
+  /**
+   * A transfer a CPU asks for starts at that CPU's time, not at the machine clock, which the CPU
+   * may be ahead of: its completion comes as long after the request as the same transfer started
+   * by the controller would.
+   */
+  @Test
+  void aTransferForACpuStartsAtThatCpusTime() throws Exception {
+    Booted a = new Booted("hello", MachineConfig.preset("flash-1"), Map.of(0, GuestImages.writeDisk(dir.resolve("a.img"))));
+    Booted b = new Booted("hello", MachineConfig.preset("flash-1"), Map.of(0, GuestImages.writeDisk(dir.resolve("b.img"))));
+    for (Booted x : new Booted[] {a, b}) {
+      x.port.cpu(0).step(2000);
+      assertTrue(x.port.cpu(0).cycles() > x.port.clock() + 1000, "the CPU ran ahead of the machine clock");
+    }
+    long cpuTime = a.port.cpu(0).cycles();
+    long clockTime = b.port.clock();
+    assertTrue(a.port.diskTransfer(a.port.cpu(0), 0, 2, 2, 0x10_0000, true, 5));
+    assertTrue(b.port.diskRead(0, 2, 2, 0x10_0000, 5));
+    // The completion is a pending event of the machine: its cycle is when the transfer ends.
+    long atCpu = transferEnd(a);
+    long atClock = transferEnd(b);
+    assertTrue(atCpu > atClock, "started at the CPU's time, the transfer ends later: " + atCpu + " vs " + atClock);
+    assertEquals(atClock - clockTime, atCpu - cpuTime, "the same latency, counted from each start");
+  }
+
+  private static long transferEnd(Booted b) {
+    List<DeviceEvent.Pending> transfers = b.port.pendingEvents().stream()
+        .filter(e -> e.event() instanceof DeviceEvent.DiskTransfer).toList();
+    assertEquals(1, transfers.size(), transfers.toString());
+    return transfers.get(0).cycle();
   }
 }

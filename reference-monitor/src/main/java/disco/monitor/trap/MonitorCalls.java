@@ -151,7 +151,9 @@ final class MonitorCalls {
       }
       int s = (int) (sector + (at - start) / 512);
       int n = (int) ((end - at) / 512);
-      boolean ok = read ? port.diskRead(d, s, n, (int) m, tag) : port.diskWrite(d, s, n, (int) m, tag);
+      // Started at the calling CPU's own time (MachinePort.diskTransfer), so the transfer keeps
+      // its whole latency.
+      boolean ok = port.diskTransfer(cpu, d, s, n, (int) m, read, tag);
       if (!ok) {
         throw new IllegalStateException("a checked disk transfer was refused: disk " + d + " sector " + s);
       }
