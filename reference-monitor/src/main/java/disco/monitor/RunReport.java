@@ -16,7 +16,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * What a run of the monitor did, as data: how each VM ended, each vCPU's cycles split as the
  * paper's Figure 5 splits execution time (user, guest kernel, monitor, idle, plus memory stall),
  * its traps by what Disco did with them, and the machine pages by owner. Written as JSON by the
- * command line ({@code disco monitor --stats-json}) and as a table.
+ * command line ({@code disco run SCENARIO --stats-json}) and as a table.
  */
 public record RunReport(long cycles, Pages pages, List<Vm> vms) {
 

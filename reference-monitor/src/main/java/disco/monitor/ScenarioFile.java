@@ -81,7 +81,12 @@ public final class ScenarioFile {
     }
     List<Scenario.Vm> vms = new ArrayList<>();
     for (JsonNode v : vmsNode) {
-      vms.add(vm(name, "vms[" + vms.size() + "]", v, dir, vms.size(), machine));
+      Scenario.Vm vm = vm(name, "vms[" + vms.size() + "]", v, dir, vms.size(), machine);
+      if (vms.stream().anyMatch(o -> o.name().equals(vm.name()))) {
+        // The name prefixes the VM's console lines and selects it in traces: it must be unique.
+        throw new InvalidScenarioException(name + ": vms[" + vms.size() + "].name: another VM is named " + vm.name());
+      }
+      vms.add(vm);
     }
     return new Scenario(machine, vms, p);
   }
@@ -152,9 +157,21 @@ public final class ScenarioFile {
     if (!Files.isRegularFile(kernel)) {
       throw new InvalidScenarioException(name + ": " + at + ".kernel: no such file: " + kernel);
     }
-    @Nullable String cmd = n.path("commandLine").isTextual() ? n.path("commandLine").asText() : null;
+    JsonNode c = n.path("commandLine");
+    if (!c.isMissingNode() && !c.isTextual()) {
+      throw new InvalidScenarioException(name + ": " + at + ".commandLine: expected a string");
+    }
+    @Nullable String cmd = c.isTextual() ? c.asText() : null;
+    for (String list : new String[] {"disks", "nodes"}) {
+      if (!n.path(list).isMissingNode() && !n.path(list).isArray()) {
+        throw new InvalidScenarioException(name + ": " + at + "." + list + ": expected a list");
+      }
+    }
     List<Path> disks = new ArrayList<>();
     for (JsonNode d : n.path("disks")) {
+      if (!d.isTextual()) {
+        throw new InvalidScenarioException(name + ": " + at + ".disks: expected image file names");
+      }
       Path p = dir.resolve(d.asText());
       if (!Files.isRegularFile(p)) {
         throw new InvalidScenarioException(name + ": " + at + ".disks: no such file: " + p);
@@ -163,7 +180,7 @@ public final class ScenarioFile {
     }
     List<Integer> nodes = new ArrayList<>();
     for (JsonNode d : n.path("nodes")) {
-      if (!d.canConvertToInt()) {
+      if (!d.isIntegralNumber() || !d.canConvertToInt()) {
         throw new InvalidScenarioException(name + ": " + at + ".nodes: expected node numbers");
       }
       nodes.add(d.asInt());
@@ -188,7 +205,7 @@ public final class ScenarioFile {
     if (v.isMissingNode()) {
       return dflt;
     }
-    if (!v.canConvertToLong()) {
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
       throw new InvalidScenarioException(name + ": " + field + ": expected a whole number, got " + v);
     }
     return v.asLong();

@@ -1,7 +1,10 @@
 /**
- * Disco itself (Bugnion, Devine and Rosenblum, SOSP 1997), running on the machine model: virtual
- * CPUs, the pmap and memmap, the second-level software TLB, page migration and replication,
- * copy-on-write disks and the virtual subnet. It implements the observation interfaces of
- * {@code disco.spec} so that the checkers and the conformance suite can examine it.
+ * Disco itself (Bugnion, Devine and Rosenblum, SOSP 1997, sections 3 and 4), running on the
+ * machine model: virtual CPUs with a virtual CP0 ({@code cpu}), the pmap, memmap, machine pages
+ * and the second-level software TLB ({@code mem}), the trap dispatcher with trap-and-emulate,
+ * reflection, monitor calls and the cost model ({@code trap}), virtual devices ({@code io}), and
+ * the observation interface of {@code disco.spec} over the live monitor ({@code observe}). Page
+ * migration and replication, copy-on-write disk sharing and the virtual subnet are not built yet
+ * (docs/reference-monitor.md, deviations).
  */
 package disco.monitor;

@@ -172,10 +172,22 @@ class ScenarioFileTest {
       vcpus: 65                     | vms[0].vcpus: must be 1..64, got 65
       memoryMb: lots                | vms[0].memoryMb: expected a whole number, got "lots"
       name: 'a b'                   | vms[0].name: 1 to 32 letters, digits, '_', '.', '-'
+      vcpus: 1.5                    | vms[0].vcpus: expected a whole number, got 1.5
+      disks: hello.elf              | vms[0].disks: expected a list
+      nodes: 0                      | vms[0].nodes: expected a list
+      nodes: [0.5]                  | vms[0].nodes: expected node numbers
+      disks: [3]                    | vms[0].disks: expected image file names
+      commandLine: [quiet]          | vms[0].commandLine: expected a string
       """)
   void impossibleVm(String fields, String problem) throws IOException {
     Path f = write("i.yaml", "machine: flash-4\nvms:\n  - {kernel: hello.elf, " + fields + "}\n");
     assertEquals(problem, problem(f));
+  }
+
+  @Test
+  void twoVmsWithOneName() throws IOException {
+    Path f = write("d.yaml", "machine: flash-4\nvms:\n  - {name: a, kernel: hello.elf}\n  - {name: a, kernel: hello.elf}\n");
+    assertEquals("vms[1].name: another VM is named a", problem(f));
   }
 
   @ParameterizedTest(name = "{0}")

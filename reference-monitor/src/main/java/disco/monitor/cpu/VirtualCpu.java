@@ -40,7 +40,6 @@ public final class VirtualCpu {
   private int transfersOutstanding;
   private int transferResult;
   /** Cycles run since an enabled interrupt became pending and could not be delivered; -1: none. */
-  private long maskedSince = -1;
   private final VcpuStats stats;
 
   public VirtualCpu(int vm, int number, int physicalCpu, VirtualCp0 cp0, L2Tlb l2tlb,
@@ -138,13 +137,5 @@ public final class VirtualCpu {
 
   public int transferResult() {
     return transferResult;
-  }
-
-  public long maskedSince() {
-    return maskedSince;
-  }
-
-  public void setMaskedSince(long cycle) {
-    maskedSince = cycle;
   }
 }

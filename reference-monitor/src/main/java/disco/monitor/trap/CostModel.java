@@ -5,7 +5,7 @@ package disco.monitor.trap;
  * its time is charged rather than simulated. The defaults are this implementation's own estimates
  * for a 200 MHz R10000-class machine, sized from the paper's description of the work (a trap into
  * the monitor and back, a software TLB lookup, a page zeroed by a cache-line loop); the paper
- * reports the resulting overheads (3% to 16% for its workloads, section 5.3), not the unit costs.
+ * reports the resulting overheads (3% to 16% for its workloads, section 5.2), not the unit costs.
  * docs/reference-monitor.md lists them.
  *
  * @param trap entering the monitor and leaving it again (every trap)

@@ -168,8 +168,9 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
       emulate(cpu, vm, v, insn);
     } else if (cause instanceof TrapCause.SystemCall && v.cp0().kernelMode()) {
       v.stats().count(TrapKind.MONITOR_CALL.ordinal());
+      int number = cpu.gpr(2); // the call's number: $v0 holds its result afterwards
       String what = calls.call(this, cpu, vm, v);
-      note(cpu, v, TrapKind.MONITOR_CALL, "syscall v0=" + cpu.gpr(2), what);
+      note(cpu, v, TrapKind.MONITOR_CALL, "syscall v0=" + number, what);
       go(cpu, v, insn.next(), insn.next() + 4);
     } else if (cause instanceof TrapCause.TlbRefill r) {
       tlbFault(cpu, vm, v, insn, r.access(), r.badVAddr(), false);
@@ -385,11 +386,16 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
       }
     }
     if (next != was) {
+      // The vCPU this CPU ran before it idled, with nothing run here since: the TLB still holds
+      // only its entries, so resuming it is no switch (no flush, no charge).
+      boolean resumed = was == null && next != null && next == lastRan[n];
       account(cpu, was);
       current[n] = next;
       if (next != null) {
-        cpu.tlbFlush();
-        cpu.chargeMonitorCycles(costs.vcpuSwitch());
+        if (!resumed) {
+          cpu.tlbFlush();
+          cpu.chargeMonitorCycles(costs.vcpuSwitch());
+        }
         RegisterContext saved = next.saved();
         if (saved != null) {
           cpu.restoreContext(saved);
