@@ -52,6 +52,8 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
   private final long[] sliceStart;
   /** Per CPU: the cycle up to which its current vCPU's run has been charged to the watchdog. */
   private final long[] watchedSince;
+  /** Per CPU: a vCPU it hosts has become runnable since its last interrupt (see {@link #woke}). */
+  private final boolean[] wakeups;
   /**
    * Per VM and vCPU: the cycles it has run with interrupts disabled since it last had them
    * enabled or gave up its CPU (IDLE, a disk wait); its own time only, so time-slicing with
@@ -80,6 +82,7 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
     lastRan = new VirtualCpu[n];
     sliceStart = new long[n];
     watchedSince = new long[n];
+    wakeups = new boolean[n];
     disabledRun = new long[vms.size()][];
     for (VirtualMachine vm : vms) {
       disabledRun[vm.id()] = new long[vm.vcpus().size()];
@@ -149,12 +152,26 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
     TrapCause cause = f.cause();
     FaultingInstruction insn = f.instruction();
     VirtualCpu v = current[n];
+    if (v != null && v.state() == VirtualCpu.State.RUNNABLE) {
+      // The guest ran since the last trap with the virtual Status it had then: only a trap can
+      // change it (its Status writes, ERET, DI/EI are emulated; exceptions and interrupts are
+      // delivered by the monitor), so the watchdog's count is exact, not sampled.
+      watch(cpu, v);
+    }
     if (cause instanceof TrapCause.Interrupt) {
       realInterrupt(cpu, n);
       if (v == null) {
+        wakeups[n] = false;
         schedule(cpu, null);
       } else {
         note(cpu, v, TrapKind.INTERRUPT, "interrupt", "timer/doorbell");
+        boolean wake = wakeups[n];
+        wakeups[n] = false;
+        if (wake && v.state() == VirtualCpu.State.RUNNABLE && otherRunnable(n, v)) {
+          v.save(cpu.saveContext(), insn.address(), insn.next());
+          schedule(cpu, v); // the vCPU that woke runs now (woke)
+          return;
+        }
         go(cpu, v, insn.address(), insn.next());
       }
       return;
@@ -194,6 +211,7 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
     v.stats().count(TrapKind.EMULATED.ordinal());
     v.stats().emulated(name);
     Emulator.Result r = Emulator.emulate(decoded, cpu, v);
+    watch(cpu, v); // MTC0 Status, ERET, EI may have enabled interrupts: the count restarts
     note(cpu, v, TrapKind.EMULATED, "cpu-unusable", name);
     if (r instanceof Emulator.Result.Return ret) {
       go(cpu, v, ret.pc(), ret.pc() + 4);
@@ -312,8 +330,20 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
   void wakeIfPending(VirtualCpu v) {
     if (v.state() == VirtualCpu.State.IDLE && v.cp0().pendingUnmasked() != 0) {
       v.setState(VirtualCpu.State.RUNNABLE);
-      ring(v.physicalCpu());
+      woke(v);
     }
+  }
+
+  /**
+   * {@code v} has become runnable after a wait: its CPU is rung and, at that interrupt, gives it
+   * the CPU at once instead of at the end of the running vCPU's slice. A vCPU that waited for its
+   * disk is often the holder of a guest lock that its VM's other vCPUs spin on with interrupts
+   * off; making it wait a whole slice per transfer would multiply their spinning by the number of
+   * transfers.
+   */
+  private void woke(VirtualCpu v) {
+    wakeups[v.physicalCpu()] = true;
+    ring(v.physicalCpu());
   }
 
   /** Makes CPU {@code n} trap into the monitor soon (it re-examines its vCPUs). */
@@ -517,7 +547,7 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
         v.save(new RegisterContext(g, c.hi(), c.lo(), c.fpu()), v.pc(), v.nextPc());
       }
       v.setState(VirtualCpu.State.RUNNABLE);
-      ring(v.physicalCpu());
+      woke(v);
     }
   }
 
