@@ -55,6 +55,14 @@ class RunVmsTest {
       assertTrue(v.get("traps").get("MONITOR_CALL").asLong() > 0, vm.toString());
       assertTrue(v.get("monitorCycles").asLong() > 0, vm.toString());
     }
+    long calls = 0;
+    for (JsonNode vm : report.get("vms")) {
+      calls += vm.get("totals").get("traps").get("MONITOR_CALL").asLong();
+    }
+    assertEquals(calls, report.get("totals").get("traps").get("MONITOR_CALL").asLong(), "the totals sum the VMs");
+    // user forwards its one user-segment miss to the guest's refill handler: none came from the L2TLB.
+    assertEquals(0.0, report.get("vms").get(1).get("totals").get("l2tlbHitRate").asDouble(), report.toString());
+    assertEquals(-1.0, report.get("vms").get(0).get("totals").get("l2tlbHitRate").asDouble(), "hello has no user code");
     // The monitor's code is replicated on each of flash-4's four nodes.
     assertTrue(report.get("pages").get("monitor").asInt() >= 4 * 18, report.toString());
     List<String> events = Files.readAllLines(trace);

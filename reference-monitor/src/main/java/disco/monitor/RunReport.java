@@ -18,13 +18,47 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * its traps by what Disco did with them, and the machine pages by owner. Written as JSON by the
  * command line ({@code disco run SCENARIO --stats-json}) and as a table.
  */
-public record RunReport(long cycles, Pages pages, List<Vm> vms) {
+public record RunReport(long cycles, Pages pages, List<Vm> vms, Totals totals) {
 
   /** Machine pages: the monitor's (code replicated on every node, and data), the VMs', free. */
   public record Pages(int total, int monitor, int free, Map<String, Integer> byVm) {}
 
-  /** One VM: its exit status when it halted, else why the monitor stopped it. */
-  public record Vm(String name, @Nullable Integer exit, @Nullable String stopReason, List<Vcpu> vcpus) {}
+  /** One VM: its exit status when it halted, else why the monitor stopped it; its vCPUs and their sums. */
+  public record Vm(String name, @Nullable Integer exit, @Nullable String stopReason, List<Vcpu> vcpus, Totals totals) {}
+
+  /**
+   * Sums over vCPUs: cycles by mode, traps by kind, emulated instructions by name, and the L2TLB's
+   * hit rate: of the user-segment TLB misses the monitor saw, the share the L2TLB answered (the
+   * others were answered from the guest's TLB or forwarded to its refill handler); -1 with none.
+   */
+  public record Totals(long userCycles, long kernelCycles, long monitorCycles, long idleCycles, long stallCycles,
+      Map<String, Long> traps, SortedMap<String, Long> emulated, double l2tlbHitRate) {
+    static Totals of(List<Vcpu> vcpus) {
+      long u = 0;
+      long k = 0;
+      long m = 0;
+      long i = 0;
+      long st = 0;
+      Map<String, Long> traps = new LinkedHashMap<>();
+      SortedMap<String, Long> emulated = new java.util.TreeMap<>();
+      for (TrapKind kind : TrapKind.values()) {
+        traps.put(kind.name(), 0L);
+      }
+      for (Vcpu v : vcpus) {
+        u += v.userCycles();
+        k += v.kernelCycles();
+        m += v.monitorCycles();
+        i += v.idleCycles();
+        st += v.stallCycles();
+        v.traps().forEach((name, n) -> traps.merge(name, n, Long::sum));
+        v.emulated().forEach((name, n) -> emulated.merge(name, n, Long::sum));
+      }
+      long hits = traps.getOrDefault(TrapKind.TLB_L2TLB.name(), 0L);
+      long misses = hits + traps.getOrDefault(TrapKind.TLB_GUEST_TLB.name(), 0L)
+          + traps.getOrDefault(TrapKind.TLB_FORWARDED.name(), 0L);
+      return new Totals(u, k, m, i, st, traps, emulated, misses == 0 ? -1 : hits / (double) misses);
+    }
+  }
 
   /** One vCPU's share of the run. */
   public record Vcpu(int number, int cpu, long userCycles, long kernelCycles, long monitorCycles, long idleCycles,
@@ -46,10 +80,12 @@ public record RunReport(long cycles, Pages pages, List<Vm> vms) {
         vcpus.add(new Vcpu(v.number(), v.physicalCpu(), s.userCycles(), s.kernelCycles(), s.monitorCycles(),
             s.idleCycles(), s.stallCycles(), traps, s.emulatedByName()));
       }
-      vms.add(new Vm(vm.name(), vm.exitStatus(), vm.stopReason(), vcpus));
+      vms.add(new Vm(vm.name(), vm.exitStatus(), vm.stopReason(), vcpus, Totals.of(vcpus)));
     }
+    List<Vcpu> all = vms.stream().flatMap(v -> v.vcpus().stream()).toList();
     return new RunReport(disco.port().clock(),
-        new Pages(pages.totalPages(), pages.pagesOwnedBy(MachinePages.MONITOR), pages.freePages(), byVm), vms);
+        new Pages(pages.totalPages(), pages.pagesOwnedBy(MachinePages.MONITOR), pages.freePages(), byVm), vms,
+        Totals.of(all));
   }
 
   /** True when every VM halted with status 0. */
@@ -83,9 +119,29 @@ public record RunReport(long cycles, Pages pages, List<Vm> vms) {
           b.append(String.format("%-12s %4s     traps:%s%n", "", "", traps));
         }
       }
+      if (vm.vcpus().size() > 1) {
+        totalsRow(b, vm.name(), "all", vm.totals());
+      }
       String end = vm.exit() != null ? "exit " + vm.exit() : "stopped: " + vm.stopReason();
-      b.append(String.format("%-12s %s%n", vm.name(), end));
+      b.append(String.format("%-12s %s; %s%n", vm.name(), end, hitRate(vm.totals())));
+    }
+    if (vms.size() > 1) {
+      totalsRow(b, "all VMs", "", totals);
+      b.append(String.format("%-12s %s%n", "all VMs", hitRate(totals)));
     }
     return b.toString();
+  }
+
+  private static void totalsRow(StringBuilder b, String name, String vcpu, Totals t) {
+    long total = t.userCycles() + t.kernelCycles() + t.monitorCycles() + t.idleCycles() + t.stallCycles();
+    double d = Math.max(total, 1);
+    b.append(String.format("%-12s %4s %4s %,15d %6.1f %6.1f %6.1f %6.1f %6.1f%n", name, vcpu, "", total,
+        100 * t.userCycles() / d, 100 * t.kernelCycles() / d, 100 * t.monitorCycles() / d, 100 * t.idleCycles() / d,
+        100 * t.stallCycles() / d));
+  }
+
+  private static String hitRate(Totals t) {
+    return t.l2tlbHitRate() < 0 ? "no user TLB misses"
+        : String.format("L2TLB hit rate %.1f%% of user TLB misses", 100 * t.l2tlbHitRate());
   }
 }
