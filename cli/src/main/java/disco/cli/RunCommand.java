@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "On the monitor:",
       "0:every VM halted with status 0",
-      "1:a VM halted with another status, or the monitor stopped it (the reason is printed)",
+      "1:a VM halted with another status, or the monitor stopped it (the reason is printed), or",
+      "  an invariant failed (--check-invariants)",
       "On bare metal:",
       "N:the value the guest wrote to the halt register (low 8 bits)",
       "3:every CPU is idle and no device event is pending",
@@ -81,6 +82,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--trace-kind", paramLabel = "KIND",
       description = "Trace only this kind of trap (repeatable): ${COMPLETION-CANDIDATES}.")
   List<TrapKind> traceKinds = new ArrayList<>();
+
+  @Option(names = "--check-invariants",
+      description = "On the monitor: check the invariant catalogue (docs/invariants.md) on the live monitor after"
+          + " every trap; a violation makes the status 1 and is printed with the trap it followed.")
+  boolean checkInvariants;
 
   @Option(names = "--machine", paramLabel = "PRESET|FILE",
       description = "flash-1, flash-4, flash-8, flash-16, flash-32, or a YAML/JSON file (default: ${DEFAULT-VALUE}).")
@@ -147,8 +153,8 @@ final class RunCommand implements Callable<Integer> {
         return runVms(file, err);
       }
     }
-    if (trace != null || traceJson || !traceVms.isEmpty() || !traceKinds.isEmpty()) {
-      err.println("disco run: --trace-monitor and its filters need a scenario of VMs; this run has no monitor");
+    if (trace != null || traceJson || !traceVms.isEmpty() || !traceKinds.isEmpty() || checkInvariants) {
+      err.println("disco run: --trace-monitor, its filters and --check-invariants need a scenario of VMs; this run has no monitor");
       return ExitStatus.FAILURE;
     }
     return runBare(err);
@@ -257,7 +263,7 @@ final class RunCommand implements Callable<Integer> {
       }
       VmsRun.Trace t = new VmsRun.Trace(trace, traceJson, new java.util.TreeSet<>(traceVms),
           traceKinds.isEmpty() ? java.util.EnumSet.noneOf(TrapKind.class) : java.util.EnumSet.copyOf(traceKinds));
-      return VmsRun.run(s, maxCycles, t, statsJson, noStats, guest.out().get(), err);
+      return VmsRun.run(s, maxCycles, t, checkInvariants, statsJson, noStats, guest.out().get(), err);
     } finally {
       if (unpacked != null) {
         try (java.util.stream.Stream<Path> all = Files.walk(unpacked)) {

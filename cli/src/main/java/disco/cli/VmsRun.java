@@ -7,6 +7,9 @@ import disco.monitor.Disco;
 import disco.monitor.InvalidScenarioException;
 import disco.monitor.RunReport;
 import disco.monitor.Scenario;
+import disco.monitor.observe.InvariantsAfterEveryTrap;
+import disco.monitor.observe.ReferenceInvariants;
+import disco.monitor.observe.ReferenceMonitorView;
 import disco.monitor.trap.TraceEvent;
 import disco.monitor.trap.TrapKind;
 import java.io.BufferedWriter;
@@ -40,10 +43,16 @@ final class VmsRun {
     }
   }
 
+  /** How many violations are printed (all are counted). */
+  static final int KEPT_VIOLATIONS = 10;
+
   private VmsRun() {}
 
-  static int run(Scenario scenario, long maxCycles, Trace trace, @Nullable Path statsJson, boolean noStats,
-      OutputStream console, PrintWriter err) throws IOException {
+  /** The invariants violated: the run's status when every VM ended well but an invariant failed. */
+  static final int INVARIANT_VIOLATED = 1;
+
+  static int run(Scenario scenario, long maxCycles, Trace trace, boolean checkInvariants, @Nullable Path statsJson,
+      boolean noStats, OutputStream console, PrintWriter err) throws IOException {
     Disco disco;
     try {
       disco = Disco.boot(scenario, console);
@@ -59,10 +68,16 @@ final class VmsRun {
       }
     }
     Path file = trace.file();
+    InvariantsAfterEveryTrap invariants = checkInvariants
+        ? new InvariantsAfterEveryTrap(new ReferenceMonitorView(disco), ReferenceInvariants.CHECKED, KEPT_VIOLATIONS)
+        : null;
     try (BufferedWriter out = file == null ? null : Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      if (out != null) {
+      if (out != null || invariants != null) {
         disco.dispatcher().trace(e -> {
-          if (trace.wants(e)) {
+          if (invariants != null) {
+            invariants.accept(e);
+          }
+          if (out != null && trace.wants(e)) {
             try {
               out.write(trace.json() ? e.json() : e.text());
               out.newLine();
@@ -91,7 +106,18 @@ final class VmsRun {
         return ExitStatus.FAILURE;
       }
     }
+    if (invariants != null) {
+      err.printf("invariants (%s): checked after each of %,d traps, %,d violations%n",
+          String.join(", ", ReferenceInvariants.CHECKED.stream().map(i -> i.id()).toList()), invariants.checks(),
+          invariants.violationCount());
+      for (InvariantsAfterEveryTrap.Violation v : invariants.violations()) {
+        err.println("  " + v);
+      }
+    }
     err.flush();
+    if (invariants != null && invariants.violationCount() > 0) {
+      return INVARIANT_VIOLATED;
+    }
     if (report.allExitedZero()) {
       return ALL_EXITED_ZERO;
     }

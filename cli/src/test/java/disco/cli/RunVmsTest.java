@@ -157,6 +157,23 @@ class RunVmsTest {
     assertEquals(2, kind.status());
   }
 
+  /**
+   * --check-invariants evaluates the catalogue after every trap (its teeth: InvariantsOnRunsTest in
+   * reference-monitor, where broken views and corrupted monitor state are caught).
+   */
+  @Test
+  void invariantsAreCheckedAfterEveryTrap() throws Exception {
+    Path trace = dir.resolve("t.txt");
+    CliTest.Result r = CliTest.run("run", TWO_VMS.toString(), "--no-stats", "--check-invariants",
+        "--trace-monitor", trace.toString());
+    assertEquals(0, r.status(), r.err());
+    long traps = Files.readAllLines(trace).size();
+    assertTrue(traps > 100, "traps: " + traps);
+    assertEquals(String.format("invariants (ISO-1, ISO-2, TLB-1, TLB-2, MAP-1, MAP-2, MEM-1, DMA-1, CONF-1): "
+        + "checked after each of %,d traps, 0 violations", traps), r.err().strip());
+    assertEquals(expected("hello", "hello"), linesOf(r.guestOut(), "hello"), "checking changes nothing of the run");
+  }
+
   @Test
   void optionsForTheOtherKindOfRunAreRefused() throws Exception {
     CliTest.Result a = CliTest.run("run", TWO_VMS.toString(), "--disk", "0=x.img");
@@ -165,7 +182,7 @@ class RunVmsTest {
     CliTest.Result b = CliTest.run("run", "--kernel", "../guests/baremetal/images/hello.elf", "--trace-monitor",
         dir.resolve("t").toString());
     assertEquals(2, b.status());
-    assertTrue(b.err().startsWith("disco run: --trace-monitor and its filters need a scenario of VMs"), b.err());
+    assertTrue(b.err().startsWith("disco run: --trace-monitor, its filters and --check-invariants need a scenario of VMs"), b.err());
     CliTest.Result c = CliTest.run("run", TWO_VMS.toString(), "--kernel", "../guests/baremetal/images/hello.elf");
     assertEquals(2, c.status());
     assertTrue(c.err().startsWith("disco run: give a scenario file or --kernel, not both"), c.err());
