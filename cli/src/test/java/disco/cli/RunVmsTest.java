@@ -186,6 +186,13 @@ class RunVmsTest {
     CliTest.Result c = CliTest.run("run", TWO_VMS.toString(), "--kernel", "../guests/baremetal/images/hello.elf");
     assertEquals(2, c.status());
     assertTrue(c.err().startsWith("disco run: give a scenario file or --kernel, not both"), c.err());
+    Path tagged = dir.resolve("tagged.yaml");
+    Files.writeString(tagged, "machine: flash-4\nmonitor: {asidTagging: true}\nvms: [{kernel: "
+        + Path.of("..", "guests", "disco-tests", "images", "hello.elf").toAbsolutePath() + "}]\n");
+    CliTest.Result t = CliTest.run("run", tagged.toString(), "--check-invariants");
+    assertEquals(2, t.status());
+    assertTrue(t.err().startsWith("disco run: --check-invariants cannot check a scenario with monitor.asidTagging yet"),
+        t.err());
     Path neither = dir.resolve("neither.yaml");
     Files.writeString(neither, "machine: flash-4\n");
     CliTest.Result d = CliTest.run("run", neither.toString());

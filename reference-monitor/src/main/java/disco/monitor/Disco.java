@@ -93,7 +93,8 @@ public final class Disco {
       vms.add(makeVm(scenario, port, pages, spec, vms.size(), consoleOut, next));
       next += spec.vcpus();
     }
-    dispatcher = new TrapDispatcher(port, vms, pages, memmap, p.costs(), p.sliceCycles(), p.watchdogCycles());
+    dispatcher = new TrapDispatcher(port, vms, pages, memmap, p.costs(), p.sliceCycles(), p.watchdogCycles(),
+        p.asidTagging());
     port.onDiskCompletion(dispatcher);
   }
 

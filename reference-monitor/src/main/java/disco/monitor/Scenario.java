@@ -44,9 +44,11 @@ public record Scenario(MachineConfig machine, List<Vm> vms, Parameters monitor) 
    * @param watchdogCycles how long a vCPU may run with interrupts disabled before its VM is stopped
    * @param monitorCodePages pages of Disco's code, replicated on every node (the paper: 72 KB)
    * @param costs what the monitor's work costs
+   * @param asidTagging tag the hardware TLB by vCPU instead of flushing it at every vCPU switch (the
+   *     paper flushes: off by default)
    */
   public record Parameters(int l2tlbEntries, long sliceCycles, long watchdogCycles, int monitorCodePages,
-      CostModel costs) {
-    public static final Parameters DEFAULT = new Parameters(1024, 1_000_000, 100_000_000, 18, CostModel.DEFAULT);
+      CostModel costs, boolean asidTagging) {
+    public static final Parameters DEFAULT = new Parameters(1024, 1_000_000, 100_000_000, 18, CostModel.DEFAULT, false);
   }
 }

@@ -31,7 +31,7 @@ public final class ScenarioFile {
   private static final Set<String> VM = Set.of("name", "vcpus", "memoryMb", "kernel", "commandLine",
       "disks", "persistentDisks", "consoleInput", "nodes");
   private static final Set<String> MONITOR = Set.of("l2tlbEntries", "sliceCycles", "watchdogCycles",
-      "monitorCodePages", "costs");
+      "monitorCodePages", "costs", "asidTagging");
   private static final Set<String> COSTS = Set.of("trap", "emulate", "reflect", "l2tlbHit", "l2tlbMiss",
       "pmapFill", "monitorCall", "pageZero", "pageAllocate", "vcpuSwitch");
 
@@ -127,7 +127,11 @@ public final class ScenarioFile {
       throw new InvalidScenarioException(name + ": monitor: sliceCycles and watchdogCycles must be > 0, "
           + "monitorCodePages 0..4096");
     }
-    return new Scenario.Parameters((int) l2, slice, watchdog, (int) code, c);
+    JsonNode tagging = n.path("asidTagging");
+    if (!tagging.isMissingNode() && !tagging.isBoolean()) {
+      throw new InvalidScenarioException(name + ": monitor.asidTagging: expected true or false");
+    }
+    return new Scenario.Parameters((int) l2, slice, watchdog, (int) code, c, tagging.asBoolean(d.asidTagging()));
   }
 
   private static Scenario.Vm vm(String name, String at, JsonNode n, Path dir, int index, MachineConfig machine)

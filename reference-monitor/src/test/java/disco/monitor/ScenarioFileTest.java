@@ -67,7 +67,7 @@ class ScenarioFileTest {
     assertEquals(MachineConfig.preset("flash-4"), s.machine());
     CostModel d = CostModel.DEFAULT;
     assertEquals(new Scenario.Parameters(256, 5000, 7000, 3, new CostModel(9, d.emulate(), d.reflect(), d.l2tlbHit(),
-        d.l2tlbMiss(), d.pmapFill(), d.monitorCall(), d.pageZero(), d.pageAllocate(), d.vcpuSwitch())), s.monitor());
+        d.l2tlbMiss(), d.pmapFill(), d.monitorCall(), d.pageZero(), d.pageAllocate(), d.vcpuSwitch()), false), s.monitor());
     Path real = dir.toAbsolutePath();
     assertEquals(List.of(
         new Scenario.Vm("a", 1, 16, real.resolve("hello.elf"), null, List.of(), false, "", List.of()),
@@ -111,7 +111,7 @@ class ScenarioFileTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       colour: red                                        | unknown field colour (known: machine, monitor, vms)
-      monitor: {l2tlbEntries: 64, slice: 3}              | unknown field monitor.slice (known: costs, l2tlbEntries, monitorCodePages, sliceCycles, watchdogCycles)
+      monitor: {l2tlbEntries: 64, slice: 3}              | unknown field monitor.slice (known: asidTagging, costs, l2tlbEntries, monitorCodePages, sliceCycles, watchdogCycles)
       """)
   void unknownTopOrMonitorField(String line, String problem) throws IOException {
     Path f = write("u.yaml", "machine: flash-4\n" + line + "\nvms: [{name: a, kernel: hello.elf}]\n");
@@ -195,6 +195,7 @@ class ScenarioFileTest {
       l2tlbEntries: 100             | monitor.l2tlbEntries must be a power of two up to 1048576, got 100
       sliceCycles: 0                | monitor: sliceCycles and watchdogCycles must be > 0, monitorCodePages 0..4096
       costs: {trap: -1}             | monitor.costs: a cost must be >= 0 cycles, got -1
+      asidTagging: 1                | monitor.asidTagging: expected true or false
       costs: {trapp: 5}             | unknown field monitor.costs.trapp (known: emulate, l2tlbHit, l2tlbMiss, monitorCall, pageAllocate, pageZero, pmapFill, reflect, trap, vcpuSwitch)
       """)
   void impossibleMonitor(String fields, String problem) throws IOException {

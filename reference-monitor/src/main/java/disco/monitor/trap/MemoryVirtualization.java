@@ -34,12 +34,25 @@ final class MemoryVirtualization {
   private final Memmap memmap;
   private final Memory memory;
   private final CostModel costs;
+  /** Real ASIDs by vCPU when the TLB is tagged ({@link AsidTags}); null: flushed at every switch. */
+  private final @Nullable AsidTags tags;
 
-  MemoryVirtualization(MachinePages pages, Memmap memmap, Memory memory, CostModel costs) {
+  MemoryVirtualization(MachinePages pages, Memmap memmap, Memory memory, CostModel costs, @Nullable AsidTags tags) {
     this.pages = pages;
     this.memmap = memmap;
     this.memory = memory;
     this.costs = costs;
+    this.tags = tags;
+  }
+
+  /** {@code e} as the hardware holds it: a non-global entry under its vCPU's real ASID when tagged. */
+  private TlbEntry tagged(CpuPort cpu, VirtualCpu v, TlbEntry e) {
+    AsidTags t = tags;
+    if (t == null || (e.entryLo0() & e.entryLo1() & G) != 0) {
+      return e;
+    }
+    return new TlbEntry((e.entryHi() & ~0xff) | t.real(cpu, v, e.entryHi() & 0xff), e.pageMask(), e.entryLo0(),
+        e.entryLo1());
   }
 
   /** What a TLB fault came to. */
@@ -143,7 +156,7 @@ final class MemoryVirtualization {
     L2Tlb l2 = v.l2tlb();
     TlbEntry cached = l2.lookup(va, cp0.asid());
     if (cached != null && half(cached, va)) {
-      write(cpu, cached);
+      write(cpu, tagged(cpu, v, cached));
       cpu.chargeMonitorCycles(costs.l2tlbHit());
       return new Outcome.Filled(TrapKind.TLB_L2TLB, "L2TLB hit");
     }
@@ -166,7 +179,7 @@ final class MemoryVirtualization {
       return new Outcome.Stop("machine memory is exhausted");
     }
     l2.insert(machine);
-    write(cpu, machine);
+    write(cpu, tagged(cpu, v, machine));
     cpu.chargeMonitorCycles(costs.l2tlbMiss());
     return new Outcome.Filled(TrapKind.TLB_GUEST_TLB, "guest TLB[" + i + "] via pmap");
   }
@@ -218,16 +231,17 @@ final class MemoryVirtualization {
         return "machine memory is exhausted";
       }
       v.l2tlb().insert(machine);
-      write(cpu, machine);
+      write(cpu, tagged(cpu, v, machine));
     }
     return null;
   }
 
-  private static void forget(CpuPort cpu, VirtualCpu v, TlbEntry e) {
+  private void forget(CpuPort cpu, VirtualCpu v, TlbEntry e) {
     boolean global = (e.entryLo0() & e.entryLo1() & 1) != 0;
     v.l2tlb().invalidate(e.entryHi(), global);
     if ((e.entryHi() & 0x8000_0000) == 0) {
-      while (cpu.tlbInvalidate(e.entryHi() & 0xffff_e000, e.entryHi() & 0xff)) {
+      TlbEntry h = tagged(cpu, v, e);
+      while (cpu.tlbInvalidate(h.entryHi() & 0xffff_e000, h.entryHi() & 0xff)) {
         // every hardware entry that matches goes
       }
     }

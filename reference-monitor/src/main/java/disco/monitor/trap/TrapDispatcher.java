@@ -54,6 +54,8 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
   private final long[] watchedSince;
   /** Per CPU: a vCPU it hosts has become runnable since its last interrupt (see {@link #woke}). */
   private final boolean[] wakeups;
+  /** Real ASIDs by vCPU when the TLB is tagged (Scenario.Parameters.asidTagging); null: flush at switches. */
+  private final @Nullable AsidTags tags;
   /**
    * Per VM and vCPU: the cycles it has run with interrupts disabled since it last had them
    * enabled or gave up its CPU (IDLE, a disk wait); its own time only, so time-slicing with
@@ -69,7 +71,7 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
   private @Nullable Consumer<TraceEvent> trace;
 
   public TrapDispatcher(MachinePort port, List<VirtualMachine> vms, disco.monitor.mem.MachinePages pages,
-      disco.monitor.mem.Memmap memmap, CostModel costs, long sliceCycles, long watchdogCycles) {
+      disco.monitor.mem.Memmap memmap, CostModel costs, long sliceCycles, long watchdogCycles, boolean asidTagging) {
     this.port = port;
     this.vms = vms;
     this.machineMemory = port.machine().memory();
@@ -96,7 +98,8 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
         hosted.get(v.physicalCpu()).add(v);
       }
     }
-    memory = new MemoryVirtualization(pages, memmap, machineMemory, costs);
+    tags = asidTagging ? new AsidTags(n) : null;
+    memory = new MemoryVirtualization(pages, memmap, machineMemory, costs, tags);
     calls = new MonitorCalls(port, memory, costs);
   }
 
@@ -423,7 +426,11 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
       current[n] = next;
       if (next != null) {
         if (!resumed) {
-          cpu.tlbFlush();
+          if (tags != null) {
+            AsidTags.dropGlobals(cpu); // the next vCPU's own entries stay, under its real ASIDs
+          } else {
+            cpu.tlbFlush();
+          }
           cpu.chargeMonitorCycles(costs.vcpuSwitch());
         }
         RegisterContext saved = next.saved();
@@ -491,7 +498,8 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
     int real = mode | VirtualCp0.ST_IE | (1 << (8 + 7)) | (1 << (8 + DOORBELL))
         | (status & (VirtualCp0.ST_CU1 | VirtualCp0.ST_FR));
     cpu.writeCp0(12, 0, real | REAL_EXL);
-    cpu.writeCp0(10, 0, cp0.asid());
+    AsidTags t = tags;
+    cpu.writeCp0(10, 0, t == null ? cp0.asid() : t.real(cpu, v, cp0.asid()));
     cpu.writeCp0(7, 0, cp0.hwrEna());
     cpu.writeCp0(4, 2, cp0.userLocal());
     programTimer(cpu, cpu.number());
