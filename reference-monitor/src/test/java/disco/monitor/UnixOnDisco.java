@@ -190,24 +190,4 @@ final class UnixOnDisco {
     assertFalse(q.timedOut(), program + " timed out under qemu");
     return q;
   }
-
-  /**
-   * The console with the lines of {@code stderr} taken out, each found after the one before (as
-   * hw-model's UnixKernelLongTest does): what is left must be qemu's stdout exactly, since the
-   * console carries both streams and qemu keeps them apart.
-   */
-  static String withoutInOrder(String console, String stderr, String what) {
-    StringBuilder rest = new StringBuilder(console);
-    int from = 0;
-    for (String line : stderr.split("(?<=\n)")) {
-      if (line.isEmpty()) {
-        continue;
-      }
-      int at = rest.indexOf(line, from);
-      assertTrue(at >= 0, what + ": stderr line " + line.strip() + " is not on the console after the ones before");
-      rest.delete(at, at + line.length());
-      from = at;
-    }
-    return rest.toString();
-  }
 }

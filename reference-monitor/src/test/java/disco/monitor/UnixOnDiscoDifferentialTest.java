@@ -83,7 +83,7 @@ class UnixOnDiscoDifferentialTest {
     UnixOnDisco.MonitorRun r = onDisco(program, run.args(), run.stdin());
     assertHalted(r, q.guestStatus(), run.displayName());
     String stderr = new String(q.programStderr(), StandardCharsets.ISO_8859_1);
-    assertEquals(q.stdoutText(), UnixOnDisco.withoutInOrder(r.console(0), stderr, run.displayName()),
+    assertEquals(q.stdoutText(), disco.testing.Consoles.withoutInOrder(r.console(0), stderr, run.displayName()),
         run.displayName());
   }
 

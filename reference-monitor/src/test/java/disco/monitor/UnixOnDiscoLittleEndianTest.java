@@ -59,7 +59,7 @@ class UnixOnDiscoLittleEndianTest {
     Qemu.Result q = qemu("/test/stdin_filter", List.of(), stdin);
     UnixOnDisco.MonitorRun r = run("/test/stdin_filter", List.of(), new String(stdin, StandardCharsets.UTF_8));
     assertEquals(q.guestStatus(), r.vm(0).exitStatus(), r.console(0));
-    assertEquals(q.stdoutText(), UnixOnDisco.withoutInOrder(r.console(0),
+    assertEquals(q.stdoutText(), disco.testing.Consoles.withoutInOrder(r.console(0),
         new String(q.programStderr(), StandardCharsets.ISO_8859_1), "stdin_filter"));
   }
 
@@ -69,7 +69,7 @@ class UnixOnDiscoLittleEndianTest {
     Qemu.Result q = qemu("/test/fpu_math", List.of(), new byte[0]);
     UnixOnDisco.MonitorRun r = run("/test/fpu_math", List.of(), "");
     assertEquals(q.guestStatus(), r.vm(0).exitStatus(), r.console(0));
-    assertEquals(q.stdoutText(), UnixOnDisco.withoutInOrder(r.console(0),
+    assertEquals(q.stdoutText(), disco.testing.Consoles.withoutInOrder(r.console(0),
         new String(q.programStderr(), StandardCharsets.ISO_8859_1), "fpu_math"));
   }
 }

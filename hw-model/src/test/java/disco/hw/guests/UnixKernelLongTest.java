@@ -2,7 +2,6 @@ package disco.hw.guests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.Endianness;
 import disco.testing.GuestPrograms;
@@ -64,29 +63,11 @@ class UnixKernelLongTest {
     UnixKernel.Run k = UnixKernel.boot(UnixKernel.image("unix-bare.elf"), MachineConfig.preset("flash-8"),
         UnixImages.root(Endianness.BIG), tmp, "maxcpus=2 " + cmdline, run.stdin());
     String stderr = new String(q.programStderr(), StandardCharsets.ISO_8859_1);
-    assertEquals(q.stdoutText(), withoutInOrder(k.console(), stderr, run.displayName()), run.displayName());
+    assertEquals(q.stdoutText(), disco.testing.Consoles.withoutInOrder(k.console(), stderr, run.displayName()), run.displayName());
     assertEquals(q.guestStatus(), k.status(), run.displayName() + ": exit status");
   }
 
-  /**
-   * The console with the lines of {@code stderr} taken out, each found after the one before: what
-   * is left must be stdout exactly. (A line of stdout without its newline can be followed on the
-   * console by a line of stderr, so the lines cannot simply be compared as lines.)
-   */
-  private static String withoutInOrder(String console, String stderr, String what) {
-    StringBuilder rest = new StringBuilder(console);
-    int from = 0;
-    for (String line : stderr.split("(?<=\n)")) {
-      if (line.isEmpty()) {
-        continue;
-      }
-      int at = rest.indexOf(line, from);
-      assertTrue(at >= 0, what + ": stderr line " + line.strip() + " is not on the console after the ones before");
-      rest.delete(at, at + line.length());
-      from = at;
-    }
-    return rest.toString();
-  }
+
 
   @TestFactory
   Stream<DynamicTest> workloadsAtSmallMatchQemuOnOneTwoFourAndEightCpus() {
