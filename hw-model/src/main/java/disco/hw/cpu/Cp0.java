@@ -26,11 +26,15 @@ public final class Cp0 {
   /**
    * The Status bits software may write; the rest read as zero (no MX, PX, RP, 64-bit modes, and
    * no RE: reverse-endian user mode is not implemented, so RE "must be ignored on write and read as
-   * zero", Vol. III, Status register).
+   * zero", Vol. III, Status register). Of the CU bits, CU0, and CU1 when there is an FPU
+   * ({@link #statusWritable}): no coprocessor 2 or 3 can be connected, and "if there is no
+   * provision for connecting a coprocessor, the corresponding CU bit must be ignored on write and
+   * read as zero" (Vol. III, Status register; guests/conformance's cop program, as on QEMU's 24Kf).
    */
   static final int STATUS_WRITABLE =
-      ST_IE | ST_EXL | ST_ERL | ST_KSU | ST_IM | ST_NMI | ST_SR | ST_TS | ST_BEV | ST_FR
-          | (0xf << 28);
+      ST_IE | ST_EXL | ST_ERL | ST_KSU | ST_IM | ST_NMI | ST_SR | ST_TS | ST_BEV | ST_FR | ST_CU0;
+  /** {@link #STATUS_WRITABLE}, and CU1 with an FPU. */
+  private final int statusWritable;
   /** Status bits software may clear but not set: "writes may not cause a 0-1 transition". */
   static final int STATUS_CLEAR_ONLY = ST_TS | ST_SR | ST_NMI;
 
@@ -78,6 +82,7 @@ public final class Cp0 {
 
   Cp0(int tlbSize, int cpuNum, boolean bigEndian, boolean hasFpu) {
     this.tlbSize = tlbSize;
+    this.statusWritable = STATUS_WRITABLE | (hasFpu ? ST_CU1 : 0);
     // Reset state (Vol. III, "Reset Exception"): BEV and ERL set, kernel mode, interrupts off.
     status = ST_BEV | ST_ERL;
     // PRId: company 0x01 (MIPS Technologies), processor 0x93 (24K family), revision 0x01.
@@ -245,7 +250,7 @@ public final class Cp0 {
         cause &= ~(CAUSE_TI | (~hwLines & (1 << (CAUSE_IP_SHIFT + 7))));
       }
       case 12 << 3 ->
-          status = (v & STATUS_WRITABLE & ~STATUS_CLEAR_ONLY) | (v & status & STATUS_CLEAR_ONLY);
+          status = (v & statusWritable & ~STATUS_CLEAR_ONLY) | (v & status & STATUS_CLEAR_ONLY);
       case 12 << 3 | 1 -> intCtl = (intCtl & ~0x3e0) | (v & 0x3e0); // only VS is writable
       case 13 << 3 -> {
         int was = cause;

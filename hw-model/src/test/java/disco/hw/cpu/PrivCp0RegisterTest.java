@@ -43,6 +43,16 @@ class PrivCp0RegisterTest {
   }
 
   @Test
+  void onlyTheCuBitsOfCoprocessorsThatExistCanBeSet() {
+    // Status.CU3..CU0: "If there is no provision for connecting a coprocessor, the corresponding CU
+    // bit must be ignored on write and read as zero." CP0 and the FPU exist; CP2 and CP3 do not
+    // (guests/conformance's cop program; QEMU's 24Kf reads 3 as well).
+    Rig m = new Rig().kernel();
+    assertEquals(Cp0.ST_CU0 | Cp0.ST_CU1, writeRead(m, C0_STATUS, 0, 0xf000_0000));
+    assertEquals(0, writeRead(m, C0_STATUS, 0, 0xc000_0000));
+  }
+
+  @Test
   void tsSrAndNmiCanBeClearedButNotSet() {
     // Status.TS, SR, NMI: "Software writes to this bit may not cause a 0-1 transition."
     Rig m = new Rig().kernel();
