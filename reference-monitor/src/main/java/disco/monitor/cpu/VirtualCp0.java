@@ -23,7 +23,12 @@ public final class VirtualCp0 {
   public static final int ST_BEV = 1 << 22;
   public static final int ST_FR = 1 << 26;
   public static final int ST_CU1 = 1 << 29;
-  static final int STATUS_WRITABLE = 0xf000_0000 | ST_FR | (1 << 25) | ST_BEV | ST_IM | ST_KSU
+  /**
+   * The virtual Status bits a guest can write: CU0 and CU1 (the machine has an FPU, and no
+   * coprocessor 2 or 3, whose CU bits read as zero, as on the real CPU), FR, RE, BEV, IM, KSU, ERL,
+   * EXL, IE.
+   */
+  static final int STATUS_WRITABLE = 0x3000_0000 | ST_FR | (1 << 25) | ST_BEV | ST_IM | ST_KSU
       | ST_ERL | ST_EXL | ST_IE;
   public static final int CAUSE_BD = 1 << 31;
   public static final int CAUSE_TI = 1 << 30;
