@@ -24,7 +24,13 @@ class UnicornAdapterTest {
   private static final Path ADAPTER = Path.of("adapters/unicorn_adapter.py");
 
   /** The disagreements that are not a missing feature (docs/conformance.md classifies them). */
-  private static final Set<String> THEIR_BUGS_AND_CU1 = Set.of("sc.big.0", "sc.little.0", "sc.little.2", "cpu.cop1");
+  private static final Set<String> THEIR_BUGS_AND_CU1 = Set.of(
+      // a bug of theirs: SC checks the link before the alignment
+      "sc.big.0", "sc.little.0", "sc.little.2", "ll-sc.unaligned",
+      // CU1 is always set in Unicorn: no Coprocessor Unusable for an FPU instruction
+      "cpu.cop1", "cop1x.cu1", "lwc1.cu1", "movf.cu1", "ldc1.cu1", "sdc1.cu1", "swc1.cu1",
+      // COP2 decoded as Loongson multimedia: Reserved Instruction where the manual requires CpU
+      "cop2");
 
   private static void requireUnicorn() throws Exception {
     boolean present = Files.isExecutable(PYTHON)
@@ -57,6 +63,6 @@ class UnicornAdapterTest {
       }
     }
     assertEquals(THEIR_BUGS_AND_CU1, unexplained);
-    assertEquals(423, Runner.tally(outcomes)[0]);
+    assertEquals(685, Runner.tally(outcomes)[0]);
   }
 }

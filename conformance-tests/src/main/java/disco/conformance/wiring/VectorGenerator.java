@@ -243,6 +243,7 @@ public final class VectorGenerator {
     tlb();
     privilege();
     fpu();
+    sweep();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -698,6 +699,720 @@ public final class VectorGenerator {
           .code((0x11 << 26) | (6 << 21) | (T0 << 16) | (31 << 11), (0x11 << 26) | (2 << 21) | (T1 << 16) | (31 << 11))
           .gpr(T0, -1 & ~0x0003_f000).fpu(fr, 0).emit("instruction");
     }
+  }
+
+  // ---- the sweep: more seeds and cases, added so that the vectors alone pin the CPU core ----
+  // (docs/conformance.md, "Mutation testing of the CPU core by the vectors alone")
+
+  private static final int[] SINGLES = {0, 0x8000_0000, 0x3f80_0000, 0xbf80_0000, 0x3f00_0000, 0xbf00_0000,
+      0x3fc0_0000, 0x4020_0000, 0xc020_0000, 0x4040_0000, 0x7f7f_ffff, 0xff7f_ffff, 0x0080_0000, 0x8080_0000,
+      0x0000_0001, 0x807f_ffff, 0x7f80_0000, 0xff80_0000, 0x7fc0_0000, 0xffc0_0000, 0x7f80_0001, 0x7fbf_ffff,
+      0x4f00_0000, 0xcf00_0000, 0x4eff_ffff, 0xcf00_0001, 0x5f00_0000, 0xdf00_0000, 0x5eff_ffff, 0x3eaa_aaab,
+      0x4049_0fdb, 0x0100_0000, 0x7e80_0000, 0x3f7f_ffff, 0x3f80_0001, 0x4b00_0001, 0x4b7f_ffff, 0x3fe0_0000};
+  private static final long[] DOUBLES = {0L, Long.MIN_VALUE, 0x3ff0_0000_0000_0000L, 0xbff0_0000_0000_0000L,
+      0x3fe0_0000_0000_0000L, 0xbfe0_0000_0000_0000L, 0x3ff8_0000_0000_0000L, 0x4004_0000_0000_0000L,
+      0xc004_0000_0000_0000L, 0x7fef_ffff_ffff_ffffL, 0xffef_ffff_ffff_ffffL, 0x0010_0000_0000_0000L,
+      0x8010_0000_0000_0000L, 1L, 0x800f_ffff_ffff_ffffL, 0x7ff0_0000_0000_0000L, 0xfff0_0000_0000_0000L,
+      0x7ff8_0000_0000_0000L, 0xfff8_0000_0000_0000L, 0x7ff0_0000_0000_0001L, 0x7ff7_ffff_ffff_ffffL,
+      0x41e0_0000_0000_0000L, 0xc1e0_0000_0000_0000L, 0x41df_ffff_ffc0_0000L, 0xc1e0_0000_0010_0000L,
+      0x43e0_0000_0000_0000L, 0xc3e0_0000_0000_0000L, 0x43df_ffff_ffff_ffffL, 0x3fd5_5555_5555_5555L,
+      0x4009_21fb_5444_2d18L, 0x3690_0000_0000_0000L, 0x47f0_0000_0000_0000L, 0x3800_0000_0000_0000L,
+      0x36a0_0000_0000_0000L, 0x3fef_ffff_ffff_ffffL, 0x3ff0_0000_0000_0001L, 0x4330_0000_0000_0001L,
+      0x3ffc_0000_0000_0000L};
+
+  private static int single(SplittableRandom rnd) {
+    return switch (rnd.nextInt(4)) {
+      case 0 -> rnd.nextInt();
+      case 1 -> Float.floatToRawIntBits((float) ((rnd.nextDouble() - 0.5) * Math.pow(2, rnd.nextInt(-30, 40))));
+      default -> SINGLES[rnd.nextInt(SINGLES.length)];
+    };
+  }
+
+  private static long dbl(SplittableRandom rnd) {
+    return switch (rnd.nextInt(4)) {
+      case 0 -> rnd.nextLong();
+      case 1 -> Double.doubleToRawLongBits((rnd.nextDouble() - 0.5) * Math.pow(2, rnd.nextInt(-60, 70)));
+      default -> DOUBLES[rnd.nextInt(DOUBLES.length)];
+    };
+  }
+
+  /** An FCSR: rounding mode, sometimes Enables, Flags, FS and condition codes. */
+  private static int fcsr(SplittableRandom rnd) {
+    int v = rnd.nextInt(4);
+    if (rnd.nextInt(3) == 0) {
+      v |= rnd.nextInt(32) << 7; // Enables
+    }
+    if (rnd.nextInt(3) == 0) {
+      v |= rnd.nextInt(32) << 2; // Flags
+    }
+    if (rnd.nextInt(4) == 0) {
+      v |= 1 << 24; // FS
+    }
+    if (rnd.nextInt(2) == 0) {
+      v |= (rnd.nextInt(256) & 0xfe) << 24 | (rnd.nextInt(2) << 23);
+    }
+    return v;
+  }
+
+  private record FpOp(String name, int funct, int kind) {}
+
+  // kind: 0 binary, 1 unary, 2 compare, 3 MOVF/MOVT, 4 MOVZ/MOVN
+  private static final List<FpOp> FP_SWEEP = List.of(new FpOp("add", 0, 0), new FpOp("sub", 1, 0),
+      new FpOp("mul", 2, 0), new FpOp("div", 3, 0), new FpOp("sqrt", 4, 1), new FpOp("abs", 5, 1),
+      new FpOp("mov", 6, 1), new FpOp("neg", 7, 1), new FpOp("round.l", 8, 1), new FpOp("trunc.l", 9, 1),
+      new FpOp("ceil.l", 10, 1), new FpOp("floor.l", 11, 1), new FpOp("round.w", 12, 1),
+      new FpOp("trunc.w", 13, 1), new FpOp("ceil.w", 14, 1), new FpOp("floor.w", 15, 1),
+      new FpOp("movcf", 17, 3), new FpOp("movz", 18, 4), new FpOp("movn", 19, 4), new FpOp("recip", 21, 1),
+      new FpOp("rsqrt", 22, 1), new FpOp("cvt.s", 32, 1), new FpOp("cvt.d", 33, 1), new FpOp("cvt.w", 36, 1),
+      new FpOp("cvt.l", 37, 1), new FpOp("c", 48, 2));
+
+  private void sweep() {
+    sweepInteger();
+    sweepPrivileged();
+    sweepFpu();
+    sweepFpuEdges();
+  }
+
+  private void sweepInteger() {
+    SplittableRandom rnd = seeded("sweep.ext");
+    for (int k = 0; k < 12; k++) {
+      int pos = rnd.nextInt(32);
+      int size = 1 + rnd.nextInt(32 - pos);
+      v("ext.sweep." + k, "EXT of " + size + " bits at " + pos, VOL2 + "EXT")
+          .code(sp3(T0, T1, size - 1, pos, 0)).gpr(T0, pick(rnd)).gpr(T1, rnd.nextInt()).emit("instruction");
+    }
+    rnd = seeded("sweep.ins");
+    for (int k = 0; k < 16; k++) {
+      int pos = k < 4 ? new int[] {0, 31, 1, 16}[k] : rnd.nextInt(32);
+      int size = k < 4 ? new int[] {1, 1, 31, 16}[k] : 1 + rnd.nextInt(32 - pos);
+      v("ins.sweep." + k, "INS of " + size + " bits at " + pos, VOL2 + "INS")
+          .code(sp3(T0, T1, pos + size - 1, pos, 4)).gpr(T0, rnd.nextInt() | 1 | 0x8000_0000)
+          .gpr(T1, rnd.nextInt()).emit("instruction");
+    }
+    String[] shifts = {"sll", "rotr", "srl", "sra"};
+    int[] functs = {0, 2, 2, 3};
+    for (int n = 0; n < shifts.length; n++) {
+      rnd = seeded("sweep." + shifts[n]);
+      for (int k = 0; k < 6; k++) {
+        int sa = 1 + rnd.nextInt(30);
+        v(shifts[n] + ".sweep." + k, shifts[n].toUpperCase() + " by " + sa, VOL2 + shifts[n].toUpperCase())
+            .code(r(n == 1 ? 1 : 0, T1, T2, sa, functs[n])).gpr(T1, rnd.nextInt() | 0x8000_0001).emit("instruction");
+      }
+    }
+    String[] vshifts = {"sllv", "rotrv", "srlv", "srav"};
+    int[] vfuncts = {4, 6, 6, 7};
+    for (int n = 0; n < vshifts.length; n++) {
+      rnd = seeded("sweep." + vshifts[n]);
+      for (int k = 0; k < 4; k++) {
+        v(vshifts[n] + ".sweep." + k, vshifts[n].toUpperCase() + " by an amount with high bits set (only rs & 31 counts)",
+            VOL2 + vshifts[n].toUpperCase())
+            .code(r(T0, T1, T2, n == 1 ? 1 : 0, vfuncts[n])).gpr(T0, (rnd.nextInt() & ~31) | (1 + rnd.nextInt(30)))
+            .gpr(T1, rnd.nextInt() | 0x8000_0001).emit("instruction");
+      }
+    }
+    String[] acc = {"madd", "maddu", "msub", "msubu", "mult", "multu"};
+    int[] accF = {0, 1, 4, 5};
+    for (int n = 0; n < acc.length; n++) {
+      rnd = seeded("sweep." + acc[n]);
+      for (int k = 0; k < 6; k++) {
+        int word = n < 4 ? sp2(T0, T1, 0, accF[n]) : r(T0, T1, 0, 0, 0x18 + n - 4);
+        v(acc[n] + ".sweep." + k, acc[n].toUpperCase() + " of full-width operands into a full-width HI/LO",
+            VOL2 + acc[n].toUpperCase())
+            .code(word).gpr(T0, rnd.nextInt()).gpr(T1, rnd.nextInt()).hilo(rnd.nextInt(), rnd.nextInt())
+            .emit("instruction");
+      }
+    }
+    rnd = seeded("sweep.div");
+    for (String d : new String[] {"div", "divu"}) {
+      for (int k = 0; k < 4; k++) {
+        v(d + ".sweep." + k, d.toUpperCase() + " with a negative operand", VOL2 + d.toUpperCase())
+            .code(r(T0, T1, 0, 0, d.equals("div") ? 0x1a : 0x1b)).gpr(T0, rnd.nextInt() | 0x8000_0000)
+            .gpr(T1, k % 2 == 0 ? -(3 + rnd.nextInt(1000)) : 3 + rnd.nextInt(1000)).emit("instruction");
+      }
+    }
+    int[][] pairs = {{5, 5}, {-2, -2}, {4, 5}, {6, 5}, {-3, -2}, {-1, -2}, {0x7fff, 0x7fff}, {-0x8000, -0x8000},
+        {0x1_0005, 5}, {0xffff_0005, 5}};
+    String[] regs = {"tge", "tgeu", "tlt", "tltu", "teq", "tne"};
+    int[] tf = {0x30, 0x31, 0x32, 0x33, 0x34, 0x36};
+    String[] imms = {"tgei", "tgeiu", "tlti", "tltiu", "teqi", "tnei"};
+    int[] codes = {8, 9, 0xa, 0xb, 0xc, 0xe};
+    for (int n = 0; n < imms.length; n++) {
+      for (int k = 0; k < pairs.length; k++) {
+        v(imms[n] + ".sweep." + k, imms[n].toUpperCase() + " " + Hex.word(pairs[k][0]) + ", " + pairs[k][1]
+            + ": equal, adjacent and sign-extended operands", VOL2 + imms[n].toUpperCase())
+            .code(regimm(T0, codes[n], pairs[k][1])).gpr(T0, pairs[k][0]).emit("instruction");
+        if (k < 6) {
+          v(regs[n] + ".sweep." + k, regs[n].toUpperCase() + " " + Hex.word(pairs[k][0]) + ", " + Hex.word(pairs[k][1])
+              + ": equal and adjacent operands", VOL2 + regs[n].toUpperCase())
+              .code(r(T0, T1, 0, 0, tf[n])).gpr(T0, pairs[k][0]).gpr(T1, pairs[k][1]).emit("instruction");
+        }
+      }
+    }
+    String[] slti = {"slti", "sltiu"};
+    for (int n = 0; n < 2; n++) {
+      for (int k = 0; k < 6; k++) {
+        v(slti[n] + ".sweep." + k, slti[n].toUpperCase() + " " + Hex.word(pairs[k][0]) + ", " + pairs[k][1]
+            + ": equal and adjacent operands", VOL2 + slti[n].toUpperCase())
+            .code(i(0x0a + n, T0, T1, pairs[k][1])).gpr(T0, pairs[k][0]).emit("instruction");
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      v("slt.sweep." + k, "SLT of equal operands is 0", VOL2 + "SLT").code(r(T0, T1, T2, 0, 0x2a))
+          .gpr(T0, k == 0 ? 5 : -5).gpr(T1, k == 0 ? 5 : -5).emit("instruction");
+      v("sltu.sweep." + k, "SLTU of equal operands is 0", VOL2 + "SLTU").code(r(T0, T1, T2, 0, 0x2b))
+          .gpr(T0, k == 0 ? 5 : -5).gpr(T1, k == 0 ? 5 : -5).emit("instruction");
+    }
+    v("add.sweep.negative-overflow", "ADD of two large negatives overflows", VOL2 + "ADD")
+        .code(r(T0, T1, T2, 0, 0x20)).gpr(T0, 0x8000_0000).gpr(T1, -1).emit("instruction");
+    v("addi.sweep.positive-overflow", "ADDI of max int plus 1 overflows", VOL2 + "ADDI")
+        .code(i(8, T0, T1, 1)).gpr(T0, 0x7fff_ffff).emit("instruction");
+    v("sub.sweep.positive-overflow", "SUB of max int minus -1 overflows", VOL2 + "SUB")
+        .code(r(T0, T1, T2, 0, 0x22)).gpr(T0, 0x7fff_ffff).gpr(T1, -1).emit("instruction");
+    v("sub.sweep.no-overflow", "SUB of -1 minus min int does not overflow", VOL2 + "SUB")
+        .code(r(T0, T1, T2, 0, 0x22)).gpr(T0, -1).gpr(T1, 0x8000_0000).emit("instruction");
+    for (int k = 0; k < 4; k++) {
+      int pos = new int[] {0, 1, 2, 3}[k];
+      v("wsbh.sweep." + k, "WSBH moves each byte " + pos, VOL2 + "WSBH")
+          .code(sp3(0, T1, T2, 2, 0x20)).gpr(T1, 0xff << (8 * pos)).emit("instruction");
+      v("seb.sweep." + k, "SEB of a byte with its sign bit " + (k % 2), VOL2 + "SEB")
+          .code(sp3(0, T1, T2, 0x10, 0x20)).gpr(T1, 0x1234_5600 | (k % 2 == 0 ? 0x7f : 0x80) | (k << 12))
+          .emit("instruction");
+      v("seh.sweep." + k, "SEH of a halfword with its sign bit " + (k % 2), VOL2 + "SEH")
+          .code(sp3(0, T1, T2, 0x18, 0x20)).gpr(T1, 0x1234_0000 | (k % 2 == 0 ? 0x7fff : 0x8000) | k)
+          .emit("instruction");
+    }
+    v("bshfl.reserved", "a BSHFL with an unassigned sa: Reserved Instruction", VOL3 + "6.2.19")
+        .code(sp3(0, T1, T2, 0x01, 0x20)).emit("instruction");
+    v("special.reserved", "an unassigned SPECIAL function: Reserved Instruction", VOL3 + "6.2.19")
+        .code(r(0, 0, 0, 0, 0x28)).emit("instruction");
+    v("regimm.reserved", "an unassigned REGIMM rt: Reserved Instruction", VOL3 + "6.2.19")
+        .code(regimm(T0, 0x04, 0)).emit("instruction");
+    v("special2.reserved", "an unassigned SPECIAL2 function: Reserved Instruction", VOL3 + "6.2.19")
+        .code(sp2(T0, T1, T2, 0x03)).emit("instruction");
+    v("special3.reserved", "an unassigned SPECIAL3 function: Reserved Instruction", VOL3 + "6.2.19")
+        .code(sp3(T0, T1, T2, 0, 0x01)).emit("instruction");
+    v("cop2", "a COP2 instruction without a coprocessor 2: Coprocessor Unusable, CE 2", VOL3 + "6.2.17")
+        .code(0x12 << 26).emit("instruction");
+    v("lwc2", "LWC2 without a coprocessor 2: Coprocessor Unusable, CE 2", VOL3 + "6.2.17")
+        .code(i(0x32, T0, T1, 0)).gpr(T0, DATA).emit("instruction");
+    v("sync.pref.synci", "SYNC, PREF, SYNCI and CACHE in kernel mode change no register or memory",
+        VOL2 + "SYNC, PREF, SYNCI, CACHE")
+        .code(r(0, 0, 0, 0, 0x0f), i(0x33, T0, 1, 0), regimm(T0, 0x1f, 0), i(0x2f, T0, 0, 0), addiu(T4, T4, 1))
+        .gpr(T0, DATA).mem(DATA_PA, new byte[] {1, 2, 3, 4}).emit("instruction");
+    v("sc.no-link", "SC without a preceding LL fails: rt 0, memory unchanged", VOL2 + "SC")
+        .code(i(0x38, T0, T1, 0)).gpr(T0, DATA).gpr(T1, 0x5566_7788).mem(DATA_PA, new byte[] {1, 2, 3, 4})
+        .emit("instruction");
+    v("ll-sc.eret.breaks-link", "ERET clears LLbit: LL, ERET to an SC, which fails", VOL2 + "ERET")
+        .code(i(0x30, T0, T2, 0), 0x4200_0018, i(0x38, T0, T1, 0)).gpr(T0, DATA).gpr(T1, 0x5566_7788)
+        .cp0("status", 2).cp0("epc", PC + 8).mem(DATA_PA, new byte[] {1, 2, 3, 4}).emit("instruction");
+    v("ll.unaligned", "LL at an unaligned address: AdEL", VOL2 + "LL").code(i(0x30, T0, T2, 2)).gpr(T0, DATA)
+        .emit("instruction");
+    v("ll-sc.unaligned", "LL then SC at an unaligned address: AdES", VOL2 + "SC")
+        .code(i(0x30, T0, T2, 0), i(0x38, T0, T1, 2)).gpr(T0, DATA).emit("instruction");
+    for (boolean little : new boolean[] {false, true}) {
+      rnd = seeded("sweep.partial." + little);
+      String order = little ? "little" : "big";
+      String[] names = {"lwl", "lwr", "swl", "swr"};
+      int[] ops = {0x22, 0x26, 0x2a, 0x2e};
+      for (int n = 0; n < 4; n++) {
+        for (int off = 0; off < 4; off++) {
+          byte[] data = new byte[8];
+          rnd.nextBytes(data);
+          V x = v(names[n] + ".sweep." + order + "." + off, names[n].toUpperCase() + " at byte " + off + ", " + order
+              + "-endian", VOL2 + names[n].toUpperCase())
+              .code(i(ops[n], T0, T1, off)).gpr(T0, DATA).gpr(T1, rnd.nextInt()).mem(DATA_PA, data);
+          if (little) {
+            x.little();
+          }
+          x.emit("instruction");
+        }
+      }
+      String[] sub = {"lb", "lbu", "lh", "lhu", "sb", "sh"};
+      int[] subOps = {0x20, 0x24, 0x21, 0x25, 0x28, 0x29};
+      for (int n = 0; n < sub.length; n++) {
+        for (int off = 0; off < 4; off += (n == 2 || n == 3 || n == 5) ? 2 : 1) {
+          byte[] data = {(byte) 0x81, 0x72, (byte) 0xe3, 0x54};
+          V x = v(sub[n] + ".sweep." + order + "." + off, sub[n].toUpperCase() + " at byte " + off + " of a word, "
+              + order + "-endian", VOL2 + sub[n].toUpperCase())
+              .code(i(subOps[n], T0, T1, off)).gpr(T0, DATA).gpr(T1, 0x1122_3344).mem(DATA_PA, data);
+          if (little) {
+            x.little();
+          }
+          x.emit("instruction");
+        }
+      }
+    }
+    v("jalr.rd", "JALR links into another rd than 31", VOL2 + "JALR")
+        .code(r(T0, 0, T3, 0, 9), addiu(T4, T4, 1)).gpr(T0, PC + 8).emit("instruction");
+    v("beq.backward", "a taken BEQ with a negative offset", VOL2 + "BEQ")
+        .code(i(4, 0, 0, 2), addiu(T4, T4, 1), addiu(T3, T3, 1), i(4, 0, 0, -3), 0)
+        .pc(PC).emit("instruction");
+  }
+
+  private static int mtc0(int rt, int rd, int sel) {
+    return (0x10 << 26) | (4 << 21) | (rt << 16) | (rd << 11) | sel;
+  }
+
+  private static int mfc0(int rt, int rd, int sel) {
+    return (0x10 << 26) | (rt << 16) | (rd << 11) | sel;
+  }
+
+  private void sweepPrivileged() {
+    String cp0 = VOL3 + "9 CP0 Registers";
+    int[][] regs = {{0, 0}, {2, 0}, {3, 0}, {4, 0}, {4, 2}, {5, 0}, {6, 0}, {7, 0}, {10, 0}, {12, 1}, {13, 0},
+        {14, 0}, {15, 1}, {16, 0}, {16, 1}, {16, 2}, {16, 3}, {17, 0}, {30, 0}, {31, 0}, {15, 0}, {8, 0},
+        {11, 0}, {20, 0}, {25, 0}};
+    for (int[] rs : regs) {
+      for (int value : new int[] {-1, 0x5555_aaaa}) {
+        String id = "mtc0-mfc0." + rs[0] + "." + rs[1] + (value == -1 ? ".ones" : ".pattern");
+        v(id, "MTC0 " + Hex.word(value) + " to CP0 register " + rs[0] + " select " + rs[1]
+            + ", then MFC0 reads the writable bits back", cp0)
+            .code(mfc0(T1, rs[0], rs[1]), mtc0(T0, rs[0], rs[1]), mfc0(T2, rs[0], rs[1]))
+            .gpr(T0, value).cp0("status", 0).emit("instruction");
+      }
+    }
+    v("mtc0.status.mask", "MTC0 Status: RE and other reserved bits read as zero; TS, SR, NMI only clear", cp0)
+        .code(mtc0(T0, 12, 0), mfc0(T2, 12, 0)).gpr(T0, 0x1ff8_ff07 & ~0x8).cp0("status", 0).emit("instruction");
+    v("mtc0.status.keep", "MTC0 Status keeps ERL, BEV: kernel mode, CU1", cp0)
+        .code(mtc0(T0, 12, 0), mfc0(T2, 12, 0)).gpr(T0, CU1 | (1 << 22) | 4).cp0("status", 0).emit("instruction");
+    int page = 0x0040_0000;
+    int vdc = 2 | 4 | (3 << 3);
+    int pa0 = 0x0030_0000;
+    int pa1 = 0x0031_0000;
+    v("tlbwi-tlbr", "TLBWI an entry, clear the registers, TLBR it back", VOL2 + "TLBWI, TLBR")
+        .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), mtc0(T4, 5, 0), 0x4200_0002,
+            mtc0(0, 10, 0), mtc0(0, 2, 0), mtc0(0, 3, 0), mtc0(0, 5, 0), 0x4200_0001,
+            mfc0(13, 10, 0), mfc0(14, 2, 0), mfc0(15, 3, 0), mfc0(16, 5, 0), mtc0(0, 10, 0))
+        .gpr(T0, 7).gpr(T1, page | 0x2a).gpr(T2, lo(pa0, vdc | 1)).gpr(T3, lo(pa1, 2 | 1)).gpr(T4, 0x6000)
+        .cp0("status", 0).emit("instruction");
+    v("tlbwi-tlbp.hit", "TLBWI an entry, then TLBP finds its index", VOL2 + "TLBP")
+        .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002,
+            mtc0(0, 0, 0), 0x4200_0008, mfc0(13, 0, 0))
+        .gpr(T0, 11).gpr(T1, page | 0x2a).gpr(T2, lo(pa0, vdc)).gpr(T3, lo(pa1, vdc)).cp0("status", 0)
+        .emit("instruction");
+    v("tlbp.miss", "TLBP with no matching entry sets Index.P", VOL2 + "TLBP")
+        .code(mtc0(T1, 10, 0), 0x4200_0008, mfc0(13, 0, 0)).gpr(T1, page | 0x2a).cp0("status", 0)
+        .emit("instruction");
+    v("tlbp.asid", "TLBP matches the ASID of EntryHi: another ASID misses", VOL2 + "TLBP")
+        .code(mtc0(T1, 10, 0), 0x4200_0008, mfc0(13, 0, 0)).gpr(T1, page | 6)
+        .tlb(3, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("tlbp.global", "TLBP matches a global entry whatever the ASID", VOL2 + "TLBP")
+        .code(mtc0(T1, 10, 0), 0x4200_0008, mfc0(13, 0, 0)).gpr(T1, page | 6)
+        .tlb(3, page | 5, 0, lo(pa0, vdc | 1), lo(pa1, vdc | 1)).cp0("status", 0).emit("instruction");
+    v("tlbp.pagemask", "TLBP with a 16 KB entry matches an address in its upper half", VOL2 + "TLBP")
+        .code(mtc0(T1, 10, 0), 0x4200_0008, mfc0(13, 0, 0)).gpr(T1, (page + 0x6000) | 5)
+        .tlb(4, page | 5, 0x6000, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("tlbwi.then-load", "TLBWI then a load through the new entry", VOL2 + "TLBWI")
+        .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002,
+            i(0x23, 13, 14, 0x1004))
+        .gpr(T0, 2).gpr(T1, page | 0).gpr(T2, lo(pa0, vdc)).gpr(T3, lo(pa1, vdc)).gpr(13, page)
+        .cp0("status", 0).mem(pa1, new byte[] {11, 12, 13, 14, 15, 16, 17, 18}).emit("instruction");
+    v("tlbwr.wired", "TLBWR with Wired = TLB size - 1 writes the last entry; TLBP finds it", VOL2 + "TLBWR")
+        .code(mfc0(T0, 16, 1), sp3(T0, T0, 5, 25, 0) /* EXT Config1.MMUSize */, mtc0(T0, 6, 0), mtc0(T1, 10, 0),
+            mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0006, mtc0(0, 0, 0), 0x4200_0008, mfc0(13, 0, 0))
+        .gpr(T1, page | 0x2a).gpr(T2, lo(pa0, vdc)).gpr(T3, lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("tlb.context", "a TLB miss fills Context.BadVPN2 and EntryHi.VPN2", VOL3 + "9.5 Context")
+        .code(mtc0(T2, 4, 0), i(0x23, T0, T1, 0)).gpr(T0, 0x7654_3210).gpr(T2, 0xff80_0000)
+        .cp0("entryhi", 0x33).emit("instruction");
+    v("tlb.modified.context", "TLB Modified fills Context and EntryHi (ASID kept)", VOL3 + "9.5 Context")
+        .code(i(0x2b, T0, T1, 0)).gpr(T0, page + 0x1008)
+        .tlb(0, page | 5, 0, lo(pa0, vdc), lo(pa1, 2)).cp0("entryhi", 5).emit("instruction");
+    v("tlb.kseg2", "a load from kseg2 goes through the TLB: refill without an entry", VOL3 + "4.3 kseg2")
+        .code(i(0x23, T0, T1, 0)).gpr(T0, 0xc000_1000).cp0("entryhi", 0).emit("instruction");
+    v("tlb.kseg2.hit", "a load from kseg2 through a global entry", VOL3 + "4.3 kseg2")
+        .code(i(0x23, T0, T1, 4)).gpr(T0, 0xc000_2000)
+        .tlb(1, 0xc000_2000, 0, lo(pa0, vdc | 1), lo(pa1, vdc | 1)).cp0("entryhi", 0).mem(pa0, new byte[8])
+        .emit("instruction");
+    v("tlb.kseg3.store", "a store to kseg3 through a global entry", VOL3 + "4.3 kseg3")
+        .code(i(0x2b, T0, T1, 0x100)).gpr(T0, 0xe000_0000).gpr(T1, 0x1234_5678)
+        .tlb(1, 0xe000_0000, 0, lo(pa0, vdc | 1), lo(pa1, vdc | 1)).cp0("entryhi", 0).mem(pa0 + 0x100, new byte[4])
+        .emit("instruction");
+    v("tlb.uncached", "a mapped page with C=2 (uncached) reads the same memory", VOL3 + "9.6 EntryLo")
+        .code(i(0x23, T0, T1, 0)).gpr(T0, page).tlb(0, page, 0, lo(pa0, 2 | 4 | (2 << 3)), lo(pa1, 0))
+        .cp0("entryhi", 0).mem(pa0, new byte[] {5, 6, 7, 8}).emit("instruction");
+    v("tlb.invalid.odd", "the odd page of an entry whose odd half has V clear: TLBL", VOL3 + "4.8")
+        .code(i(0x23, T0, T1, 0)).gpr(T0, page + 0x1ffc).tlb(0, page, 0, lo(pa0, vdc), lo(pa1, 4))
+        .cp0("entryhi", 0).emit("instruction");
+    v("tlb.pagemask.1m", "a 1 MB page pair: the odd page starts 1 MB in", VOL3 + "9.8 PageMask")
+        .code(i(0x23, T0, T1, 0)).gpr(T0, 0x0060_0000 + 0x10_0010)
+        .tlb(0, 0x0060_0000, 0x001f_e000, lo(0x0020_0000, vdc), lo(0x0040_0000, vdc)).cp0("entryhi", 0)
+        .mem(0x0040_0010, new byte[] {1, 3, 5, 7}).emit("instruction");
+    v("user.kseg0.fetch", "a user-mode jump to kseg0: AdEL on fetch", VOL3 + "4.3 Segments").pc(page)
+        .code(r(T0, 0, 0, 0, 8), 0).gpr(T0, PC).tlb(0, page, 0, lo(page, vdc | 1), lo(page + 0x1000, vdc | 1))
+        .cp0("status", 2 << 3).emit("instruction");
+    v("user.store.kseg1", "a user-mode store to kseg1: AdES", VOL3 + "4.3 Segments").pc(page)
+        .code(i(0x2b, T0, T1, 0)).gpr(T0, 0xa002_0000).tlb(0, page, 0, lo(page, vdc | 1), lo(page + 0x1000, vdc | 1))
+        .cp0("status", 2 << 3).emit("instruction");
+    v("supervisor.kseg2", "supervisor mode may use the supervisor segment (0xc0000000) through the TLB",
+        VOL3 + "4.3 Segments").pc(page)
+        .code(i(0x23, T0, T1, 0)).gpr(T0, 0xc000_2000).tlb(0, page, 0, lo(page, vdc | 1), lo(page + 0x1000, vdc | 1))
+        .tlb(1, 0xc000_2000, 0, lo(pa0, vdc | 1), lo(pa1, vdc | 1)).mem(pa0, new byte[] {4, 3, 2, 1})
+        .cp0("status", 1 << 3).emit("instruction");
+    v("supervisor.kseg3", "a supervisor-mode load from kseg3: AdEL", VOL3 + "4.3 Segments").pc(page)
+        .code(i(0x23, T0, T1, 0)).gpr(T0, 0xe000_0000).tlb(0, page, 0, lo(page, vdc | 1), lo(page + 0x1000, vdc | 1))
+        .cp0("status", 1 << 3).emit("instruction");
+    v("user.cu0.mfc0", "MFC0 in user mode with Status.CU0 set is allowed", VOL3 + "6.2.17").pc(page)
+        .code(mfc0(T1, 12, 0)).tlb(0, page, 0, lo(page, vdc | 1), lo(page + 0x1000, vdc | 1))
+        .cp0("status", (2 << 3) | (1 << 28)).emit("instruction");
+    v("user.cache", "CACHE in user mode: Coprocessor Unusable, CE 0", VOL2 + "CACHE").pc(page)
+        .code(i(0x2f, T0, 0, 0)).gpr(T0, page).tlb(0, page, 0, lo(page, vdc | 1), lo(page + 0x1000, vdc | 1))
+        .cp0("status", 2 << 3).emit("instruction");
+    v("user.rdhwr.disabled", "RDHWR in user mode with HWREna clear: Reserved Instruction", VOL2 + "RDHWR").pc(page)
+        .code(sp3(0, T1, 29, 0, 0x3b)).tlb(0, page, 0, lo(page, vdc | 1), lo(page + 0x1000, vdc | 1))
+        .cp0("status", 2 << 3).emit("instruction");
+    v("user.exl.kernel", "with EXL set a user-mode Status runs in kernel mode: kseg0 is reachable", VOL3 + "4.3")
+        .code(i(0x23, T0, T1, 0)).gpr(T0, DATA).cp0("status", (2 << 3) | 2).mem(DATA_PA, new byte[] {1, 2, 3, 4})
+        .emit("instruction");
+    v("rdhwr.kernel", "RDHWR of CPUNum, SYNCI_Step, CCRes and ULR in kernel mode", VOL2 + "RDHWR")
+        .code(mtc0(T0, 4, 2), sp3(0, 13, 0, 0, 0x3b), sp3(0, 14, 1, 0, 0x3b), sp3(0, 15, 3, 0, 0x3b),
+            sp3(0, 16, 29, 0, 0x3b))
+        .gpr(T0, 0x1234_5678).cp0("status", 0).emit("instruction");
+    v("rdhwr.reserved", "RDHWR of an unimplemented register: Reserved Instruction", VOL2 + "RDHWR")
+        .code(sp3(0, 13, 5, 0, 0x3b)).cp0("status", 0).emit("instruction");
+    v("di-ei", "DI returns Status and clears IE; EI sets it", VOL2 + "DI, EI")
+        .code(0x4168_6000 | (T1 << 16), 0x4168_6020 | (T2 << 16), mfc0(T3, 12, 0)).cp0("status", 0)
+        .emit("instruction");
+    v("ei-di", "EI then DI", VOL2 + "DI, EI")
+        .code(0x4168_6020 | (T1 << 16), 0x4168_6000 | (T2 << 16), mfc0(T3, 12, 0)).cp0("status", 0xff00)
+        .emit("instruction");
+    v("mfmc0.reserved", "MFMC0 with another register than Status: Reserved Instruction", VOL2 + "DI")
+        .code(0x4160_6800 | (T1 << 16)).cp0("status", 0).emit("instruction");
+    v("cop0.co.reserved", "an unassigned CO function: Reserved Instruction", VOL3 + "6.2.19")
+        .code(0x4200_0003).cp0("status", 0).emit("instruction");
+    v("cop0.rs.reserved", "an unassigned COP0 rs: Reserved Instruction", VOL3 + "6.2.19")
+        .code(0x4020_0000).cp0("status", 0).emit("instruction");
+    v("rdpgpr-wrpgpr", "RDPGPR and WRPGPR with one shadow set copy between registers", VOL2 + "RDPGPR, WRPGPR")
+        .code(0x4140_0000 | (T0 << 16) | (T2 << 11), 0x41c0_0000 | (T1 << 16) | (T3 << 11))
+        .gpr(T0, 0x1111_2222).gpr(T1, 0x3333_4444).cp0("status", 0).emit("instruction");
+    v("eret.erl", "ERET with ERL set returns to ErrorEPC and clears ERL", VOL2 + "ERET")
+        .code(mtc0(T0, 30, 0), 0x4200_0018, addiu(T4, T4, 1)).gpr(T0, PC + 12).cp0("status", 4 | 2)
+        .emit("instruction");
+    v("bev.general", "with Status.BEV set an exception goes to the bootstrap vector", VOL3 + "6.2 BEV")
+        .code(0x0000_000c).cp0("status", 1 << 22).emit("instruction");
+    v("ebase.general", "a written EBase moves the general vector", VOL3 + "9.39 EBase")
+        .code(mtc0(T0, 15, 1), 0x0000_000c).gpr(T0, 0x8004_0000).cp0("status", 0).emit("instruction");
+    v("cause.iv.syscall", "Cause.IV does not move a non-interrupt exception", VOL3 + "6.2")
+        .code(mtc0(T0, 13, 0), 0x0000_000c).gpr(T0, Cp0Bits.IV).cp0("status", 0).emit("instruction");
+    v("exception.clears-bd", "an exception outside a delay slot clears Cause.BD left set before", VOL3 + "6.1")
+        .code(mtc0(T0, 13, 0), 0x0000_000d).gpr(T0, 0).cp0("status", 0).emit("instruction");
+    v("ll.lladdr", "LL sets LLAddr to the physical address bits 35..4", VOL3 + "9.26 LLAddr")
+        .code(i(0x30, T0, T2, 0), mfc0(T3, 17, 0)).gpr(T0, DATA + 0x30).cp0("status", 0).emit("instruction");
+    v("tlbp.index0", "TLBP finds an entry at index 0", VOL2 + "TLBP")
+        .code(mtc0(T1, 10, 0), 0x4200_0008, mfc0(13, 0, 0)).gpr(T1, page | 5)
+        .tlb(0, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("tlbwi.duplicate", "TLBWI of an entry matching the same address as another: Machine Check, Status.TS",
+        VOL3 + "6.2.18 Machine Check Exception")
+        .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002)
+        .gpr(T0, 5).gpr(T1, page | 5).gpr(T2, lo(pa0, vdc)).gpr(T3, lo(pa1, vdc))
+        .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("tlbwi.duplicate.global", "TLBWI of a global entry over another ASID's entry for the same page: Machine Check",
+        VOL3 + "6.2.18 Machine Check Exception")
+        .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002)
+        .gpr(T0, 5).gpr(T1, page | 6).gpr(T2, lo(pa0, vdc | 1)).gpr(T3, lo(pa1, vdc | 1))
+        .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("asid.change.retranslates", "a load, an MTC0 of EntryHi to another ASID, the same load: TLB Refill",
+        VOL3 + "4.8 ASID")
+        .code(i(0x23, T0, T1, 0), mtc0(T2, 10, 0), i(0x23, T0, T1, 0)).gpr(T0, page).gpr(T2, 6)
+        .tlb(0, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("entryhi", 5).mem(pa0, new byte[] {1, 2, 3, 4})
+        .emit("instruction");
+    for (String[] c : new String[][] {{"ldc1", "35"}, {"sdc1", "3d"}, {"swc1", "39"}}) {
+      v(c[0] + ".cu1", c[0].toUpperCase() + " with CU1 clear: Coprocessor Unusable", VOL3 + "6.2.17")
+          .code(i(Integer.parseInt(c[1], 16), T0, 2, 0)).gpr(T0, DATA).emit("instruction");
+    }
+    for (String[] b : new String[][] {{"bne", "5"}, {"blez", "6"}, {"bgtz", "7"}, {"bltz", "1"}}) {
+      int op = Integer.parseInt(b[1]);
+      v(b[0] + ".slot.syscall", "SYSCALL in the slot of " + b[0].toUpperCase() + ": EPC the branch, BD set",
+          VOL3 + "6.1 Cause.BD")
+          .code(i(op, T0, op == 5 ? T1 : 0, 2), 0x0000_000c, addiu(T4, T4, 1)).gpr(T0, op == 7 ? 1 : -1)
+          .emit("instruction");
+    }
+    v("add.zero", "ADD of zero and a number: no overflow", VOL2 + "ADD")
+        .code(r(0, T1, T2, 0, 0x20)).gpr(T1, 0x1234_5678).emit("instruction");
+  }
+
+  /** Cause bits the privileged sweep writes. */
+  private static final class Cp0Bits {
+    static final int IV = 1 << 23;
+  }
+
+  private void sweepFpu() {
+    for (FpOp op : FP_SWEEP) {
+      for (String fmt : new String[] {"s", "d"}) {
+        if (op.name.equals("cvt.s") && fmt.equals("s") || op.name.equals("cvt.d") && fmt.equals("d")) {
+          continue;
+        }
+        SplittableRandom rnd = seeded("sweep." + op.name + fmt);
+        int n = op.kind == 2 ? 16 : op.kind >= 3 ? 4 : 6;
+        for (int k = 0; k < n; k++) {
+          boolean fr = op.name.endsWith(".l") || op.name.equals("cvt.l") || rnd.nextBoolean();
+          int fmtCode = fmt.equals("s") ? 0x10 : 0x11;
+          int ft = 4;
+          int funct = op.funct;
+          String name = op.name;
+          if (op.kind == 2) {
+            funct = 48 + k;
+            int cc = rnd.nextInt(8);
+            ft = 4;
+            name = "c." + k + ".cc" + cc;
+            int word = cop1(fmtCode, ft, 2, cc << 2, funct);
+            emitFp(rnd, "c.cond." + fmt + ".sweep." + k, "C.cond." + fmt.toUpperCase() + " condition " + k
+                + " into condition code " + cc, VOL2 + "C.cond.fmt", word, fmt, fr, false);
+            continue;
+          }
+          if (op.kind == 3) {
+            int cc = rnd.nextInt(8);
+            ft = (cc << 2) | (k & 1);
+            name = ((k & 1) == 1 ? "movt." : "movf.") + fmt;
+          }
+          int word = cop1(fmtCode, op.kind == 1 ? 0 : ft, 2, 6, funct);
+          String id = (op.kind == 3 ? name : op.name + "." + fmt) + ".sweep." + k;
+          V x = emitFpSetup(rnd, id, op.name.toUpperCase() + "." + fmt.toUpperCase() + " on swept operands, FR=" + (fr ? 1 : 0),
+              VOL2 + op.name.toUpperCase() + ".fmt", word, fmt, fr);
+          if (op.kind == 4) {
+            x.gpr(4, k % 2 == 0 ? 0 : rnd.nextInt() | 1);
+          }
+          x.emit("instruction");
+        }
+      }
+    }
+    for (String from : new String[] {"w", "l"}) {
+      for (String to : new String[] {"s", "d"}) {
+        SplittableRandom rnd = seeded("sweep.cvt." + to + "." + from);
+        for (int k = 0; k < 6; k++) {
+          boolean fr = from.equals("l") || rnd.nextBoolean();
+          V x = v("cvt." + to + "." + from + ".sweep." + k, "CVT." + to.toUpperCase() + "." + from.toUpperCase()
+              + " of a swept integer, FR=" + (fr ? 1 : 0), VOL2 + "CVT." + to.toUpperCase() + ".fmt")
+              .code(cop1(from.equals("w") ? 0x14 : 0x15, 0, 2, 6, to.equals("s") ? 32 : 33)).fpu(fr, fcsr(rnd));
+          long value = k == 0 ? Long.MIN_VALUE >> (from.equals("w") ? 32 : 0) : k == 1 ? -1 : rnd.nextLong() >> rnd.nextInt(40);
+          if (from.equals("w")) {
+            x.fpr(2, (int) value);
+          } else {
+            double64(x, true, 2, value);
+          }
+          x.emit("instruction");
+        }
+      }
+    }
+    String[] x3 = {"madd", "msub", "nmadd", "nmsub"};
+    for (int n = 0; n < 4; n++) {
+      for (String fmt : new String[] {"s", "d"}) {
+        SplittableRandom rnd = seeded("sweep." + x3[n] + fmt);
+        for (int k = 0; k < 5; k++) {
+          boolean fr = rnd.nextBoolean();
+          int word = (0x13 << 26) | (8 << 21) | (4 << 16) | (2 << 11) | (6 << 6) | ((4 + n) << 3) | (fmt.equals("s") ? 0 : 1);
+          V x = v(x3[n] + "." + fmt + ".sweep." + k, x3[n].toUpperCase() + "." + fmt.toUpperCase()
+              + ": the product is rounded before the sum, FR=" + (fr ? 1 : 0), VOL2 + x3[n].toUpperCase() + ".fmt")
+              .code(word).fpu(fr, fcsr(rnd));
+          for (int reg : new int[] {2, 4, 8}) {
+            if (fmt.equals("s")) {
+              x.fpr(reg, single(rnd));
+            } else {
+              double64(x, fr, reg, dbl(rnd));
+            }
+          }
+          x.emit("instruction");
+        }
+      }
+    }
+    SplittableRandom rnd = seeded("sweep.fcr");
+    int[] fcrs = {0, 1, 5, 25, 26, 28, 31, 30};
+    for (int fcr : fcrs) {
+      for (int k = 0; k < 3; k++) {
+        int value = k == 0 ? -1 : k == 1 ? rnd.nextInt() & 0xff : rnd.nextInt() & 0x0083_ffff;
+        v("ctc1-cfc1." + fcr + "." + k, "CTC1 " + Hex.word(value) + " to FPU control register " + fcr
+            + ", then CFC1 of it and of FCSR", VOL2 + "CTC1, CFC1")
+            .code((0x11 << 26) | (2 << 21) | (T2 << 16) | (fcr << 11),
+                (0x11 << 26) | (6 << 21) | (T0 << 16) | (fcr << 11),
+                (0x11 << 26) | (2 << 21) | (T1 << 16) | (fcr << 11),
+                (0x11 << 26) | (2 << 21) | (T3 << 16) | (31 << 11))
+            .gpr(T0, value).fpu(k == 2, 0x0100_0f03).emit("instruction");
+      }
+    }
+    for (int k = 0; k < 4; k++) {
+      int v = new int[] {0x0001_0000 | 0x0000_0080, 0x0002_0000, 0x0000_1000 | 0x0000_0800, 0x0000_0100}[k];
+      v("ctc1.cause-enabled." + k, "CTC1 FCSR with a Cause bit whose Enable is set (or Cause.E): Floating-Point exception",
+          VOL2 + "CTC1").code((0x11 << 26) | (6 << 21) | (T0 << 16) | (31 << 11)).gpr(T0, v | (k == 3 ? 0x0000_4000 : 0))
+          .fpu(false, 0).emit("instruction");
+    }
+    for (int cc = 0; cc < 8; cc++) {
+      for (int nd = 0; nd < 2; nd++) {
+        int tf = cc % 2;
+        boolean set = (cc * 5 + nd) % 3 != 0;
+        int fcsr = set ? (cc == 0 ? 1 << 23 : 1 << (24 + cc)) : 0x7f80_0000 & ~(cc == 0 ? 1 << 23 : 1 << (24 + cc));
+        v("bc1" + (tf == 1 ? "t" : "f") + (nd == 1 ? "l" : "") + ".sweep.cc" + cc,
+            "BC1" + (tf == 1 ? "T" : "F") + (nd == 1 ? "L" : "") + " on condition code " + cc + " = " + (set ? 1 : 0),
+            VOL2 + "BC1" + (tf == 1 ? "T" : "F") + (nd == 1 ? "L" : ""))
+            .code((0x11 << 26) | (8 << 21) | (cc << 18) | (nd << 17) | (tf << 16) | 2, addiu(T3, T3, 1),
+                addiu(T4, T4, 1))
+            .fpu(cc % 4 == 1, fcsr).emit("instruction");
+        v("movcf.gpr.sweep.cc" + cc + "." + nd, "MOV" + (tf == 1 ? "T" : "F") + " of a GPR on condition code " + cc
+            + " = " + (set ? 1 : 0), VOL2 + "MOVF, MOVT")
+            .code(r(T0, (cc << 2) | tf, T2, 0, 1)).gpr(T0, 0x1357_9bdf).gpr(T2, 0x2468_ace0)
+            .fpu(false, fcsr).emit("instruction");
+      }
+    }
+    for (boolean little : new boolean[] {false, true}) {
+      for (boolean fr : new boolean[] {false, true}) {
+        String f = (little ? ".little" : ".big") + (fr ? ".fr1" : ".fr0");
+        byte[] data = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+        V a = v("ldc1.sweep" + f, "LDC1 in either byte order: the word order of the double", VOL2 + "LDC1")
+            .code(i(0x35, T0, 4, 8)).gpr(T0, DATA).fpu(fr, 0).mem(DATA_PA, data);
+        V b = v("sdc1.sweep" + f, "SDC1 in either byte order", VOL2 + "SDC1").code(i(0x3d, T0, 4, 8)).gpr(T0, DATA)
+            .fpu(fr, 0).mem(DATA_PA, new byte[16]);
+        double64(b, fr, 4, 0x0102_0304_0506_0708L);
+        V c = v("ldxc1.sweep" + f, "LDXC1 base + index", VOL2 + "LDXC1")
+            .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (6 << 6) | 1).gpr(T0, DATA).gpr(T1, 8).fpu(fr, 0)
+            .mem(DATA_PA, data);
+        V d = v("sdxc1.sweep" + f, "SDXC1 base + index", VOL2 + "SDXC1")
+            .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (4 << 11) | 9).gpr(T0, DATA).gpr(T1, 8).fpu(fr, 0)
+            .mem(DATA_PA, new byte[16]);
+        double64(d, fr, 4, 0x1112_1314_1516_1718L);
+        V e = v("luxc1.sweep" + f, "LUXC1 ignores the low three address bits", VOL2 + "LUXC1")
+            .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (6 << 6) | 5).gpr(T0, DATA).gpr(T1, 13).fpu(fr, 0)
+            .mem(DATA_PA, data);
+        V g = v("suxc1.sweep" + f, "SUXC1 ignores the low three address bits", VOL2 + "SUXC1")
+            .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (4 << 11) | 0xd).gpr(T0, DATA).gpr(T1, 13).fpu(fr, 0)
+            .mem(DATA_PA, new byte[16]);
+        double64(g, fr, 4, 0x2122_2324_2526_2728L);
+        V h = v("lwxc1.sweep" + f, "LWXC1 base + index", VOL2 + "LWXC1")
+            .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (5 << 6)).gpr(T0, DATA).gpr(T1, 12).fpu(fr, 0)
+            .mem(DATA_PA, data);
+        V m = v("swxc1.sweep" + f, "SWXC1 base + index", VOL2 + "SWXC1")
+            .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (5 << 11) | 8).gpr(T0, DATA).gpr(T1, 4).fpu(fr, 0)
+            .fpr(5, 0x3132_3334).mem(DATA_PA, new byte[8]);
+        V u = v("ldc1.sweep.unaligned" + f, "LDC1 at an address not a multiple of 8: AdEL", VOL2 + "LDC1")
+            .code(i(0x35, T0, 4, 4)).gpr(T0, DATA).fpu(fr, 0);
+        V w = v("sdc1.sweep.unaligned" + f, "SDC1 at an address not a multiple of 8: AdES", VOL2 + "SDC1")
+            .code(i(0x3d, T0, 4, 4)).gpr(T0, DATA).fpu(fr, 0);
+        for (V x : new V[] {a, b, c, d, e, g, h, m, u, w}) {
+          if (little) {
+            x.little();
+          }
+          x.emit("instruction");
+        }
+      }
+    }
+    v("cop1x.reserved", "an unassigned COP1X function: Reserved Instruction", VOL3 + "6.2.19")
+        .code((0x13 << 26) | 0x07).fpu(true, 0).emit("instruction");
+    v("cop1.fmt.reserved", "COP1 with an unassigned fmt: Reserved Instruction", VOL3 + "6.2.19")
+        .code(cop1(0x17, 4, 2, 6, 0)).fpu(true, 0).emit("instruction");
+    v("cop1.s.reserved", "an unassigned fmt S function: Reserved Instruction", VOL3 + "6.2.19")
+        .code(cop1(0x10, 4, 2, 6, 0x27)).fpu(true, 0).emit("instruction");
+    v("cop1.d.reserved", "an unassigned fmt D function: Reserved Instruction", VOL3 + "6.2.19")
+        .code(cop1(0x11, 4, 2, 6, 0x27)).fpu(true, 0).emit("instruction");
+    v("cop1.w.reserved", "an unassigned fmt W function: Reserved Instruction", VOL3 + "6.2.19")
+        .code(cop1(0x14, 4, 2, 6, 0)).fpu(true, 0).emit("instruction");
+    v("cop1.l.reserved", "an unassigned fmt L function: Reserved Instruction", VOL3 + "6.2.19")
+        .code(cop1(0x15, 4, 2, 6, 0)).fpu(true, 0).emit("instruction");
+    v("cop1x.cu1", "a COP1X instruction with CU1 clear: Coprocessor Unusable, CE 1", VOL3 + "6.2.17")
+        .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (6 << 6)).gpr(T0, DATA).emit("instruction");
+    v("lwc1.cu1", "LWC1 with CU1 clear: Coprocessor Unusable", VOL3 + "6.2.17")
+        .code(i(0x31, T0, 2, 0)).gpr(T0, DATA).emit("instruction");
+    v("movf.cu1", "MOVF with CU1 clear: Coprocessor Unusable", VOL3 + "6.2.17")
+        .code(r(T0, 0, T2, 0, 1)).emit("instruction");
+    v("cfc1.fir", "CFC1 of FIR (control register 0)", VOL2 + "CFC1")
+        .code((0x11 << 26) | (2 << 21) | (T1 << 16)).fpu(false, 0).emit("instruction");
+    v("mtc1.fr1.keeps-high", "with FR=1, MTC1 writes the low word and keeps the high word", VOL2 + "MTC1")
+        .code((0x11 << 26) | (4 << 21) | (T0 << 16) | (5 << 11), (0x11 << 26) | (3 << 21) | (T1 << 16) | (5 << 11))
+        .gpr(T0, 0x1234_5678).fprh(5, 0x0bad_f00d).fpu(true, 0).emit("instruction");
+    v("mov.s.fr0.odd", "with FR=0, MOV.S of an odd register", VOL2 + "MOV.fmt")
+        .code(cop1(0x10, 0, 3, 5, 6)).fpr(3, 0x4040_0000).fpr(2, 0x1111_1111).fpu(false, 0).emit("instruction");
+    v("status.fr.switch", "writing Status.FR changes how the registers read: a double written with FR=0, read with FR=1",
+        VOL3 + "9.30 Status.FR")
+        .code(mtc0(T0, 12, 0), (0x11 << 26) | (3 << 21) | (T1 << 16) | (2 << 11), (0x11 << 26) | (T2 << 16) | (3 << 11))
+        .gpr(T0, CU1 | FR).fpr(2, 0x1111_2222).fpr(3, 0x3333_4444).fpu(false, 0).emit("instruction");
+  }
+
+  private static final int[] TINY_S = {0x0000_0001, 0x0000_0003, 0x007f_ffff, 0x0080_0000, 0x0080_0001, 0x00ff_ffff,
+      0x3f00_0000, 0x3f7f_ffff, 0x3f80_0001, 0x3400_0000, 0x3380_0000, 0x7f7f_ffff, 0x7f00_0000, 0x7380_0000,
+      0x0040_0000, 0x3fff_ffff};
+  private static final long[] TINY_D = {1L, 3L, 0x000f_ffff_ffff_ffffL, 0x0010_0000_0000_0000L,
+      0x0010_0000_0000_0001L, 0x001f_ffff_ffff_ffffL, 0x3fe0_0000_0000_0000L, 0x3fef_ffff_ffff_ffffL,
+      0x3ff0_0000_0000_0001L, 0x3cb0_0000_0000_0000L, 0x3ca0_0000_0000_0000L, 0x7fef_ffff_ffff_ffffL,
+      0x7fe0_0000_0000_0000L, 0x7c90_0000_0000_0000L, 0x0008_0000_0000_0000L, 0x3fff_ffff_ffff_ffffL};
+
+  /**
+   * Operands at the bottom and top of the range and cancelling pairs, in every rounding mode:
+   * subnormal and zero results, tininess before and after rounding, a rounding carry into overflow.
+   */
+  private void sweepFpuEdges() {
+    String[] names = {"add", "sub", "mul", "div", "sqrt"};
+    for (int n = 0; n < names.length; n++) {
+      for (String fmt : new String[] {"s", "d"}) {
+        SplittableRandom rnd = seeded("edge." + names[n] + fmt);
+        for (int k = 0; k < 16; k++) {
+          int mode = k & 3;
+          boolean fr = (k & 4) != 0;
+          boolean cancel = k % 5 == 0;
+          int flags = (k % 7 == 3 ? 1 << 24 : 0) | (k % 6 == 5 ? 0x1f << 7 : 0);
+          V x = v(names[n] + "." + fmt + ".range." + k, names[n].toUpperCase() + "." + fmt.toUpperCase()
+              + " at the ends of the range" + (cancel ? " (x and -x)" : "") + ", rounding mode " + mode,
+              VOL2 + names[n].toUpperCase() + ".fmt")
+              .code(cop1(fmt.equals("s") ? 0x10 : 0x11, n == 4 ? 0 : 4, 2, 6, n)).fpu(fr, mode | flags);
+          if (fmt.equals("s")) {
+            int a = TINY_S[rnd.nextInt(TINY_S.length)] ^ (rnd.nextBoolean() ? 0x8000_0000 : 0);
+            int b = cancel ? a ^ (n == 0 ? 0x8000_0000 : 0) : TINY_S[rnd.nextInt(TINY_S.length)]
+                ^ (rnd.nextBoolean() ? 0x8000_0000 : 0);
+            x.fpr(2, n == 4 ? a & 0x7fff_ffff : a).fpr(4, b);
+          } else {
+            long a = TINY_D[rnd.nextInt(TINY_D.length)] ^ (rnd.nextBoolean() ? Long.MIN_VALUE : 0);
+            long b = cancel ? a ^ (n == 0 ? Long.MIN_VALUE : 0) : TINY_D[rnd.nextInt(TINY_D.length)]
+                ^ (rnd.nextBoolean() ? Long.MIN_VALUE : 0);
+            double64(x, fr, 2, n == 4 ? a & Long.MAX_VALUE : a);
+            double64(x, fr, 4, b);
+          }
+          x.emit("instruction");
+        }
+      }
+    }
+    int[][] specials = {{0x7f80_0000, 0x7f80_0000}, {0x7f80_0000, 0xff80_0000}, {0, 0}, {0x3f80_0000, 0},
+        {0x7fc0_0000, 0x3f80_0000}, {0x7f80_0001, 0x3f80_0000}, {0xbf80_0000, 0}, {0x7f80_0000, 0}};
+    for (int n = 0; n < names.length; n++) {
+      for (int k = 0; k < specials.length; k++) {
+        for (String fmt : new String[] {"s", "d"}) {
+          V x = v(names[n] + "." + fmt + ".special." + k, names[n].toUpperCase() + "." + fmt.toUpperCase()
+              + " of infinities, zeros and NaNs", VOL2 + names[n].toUpperCase() + ".fmt")
+              .code(cop1(fmt.equals("s") ? 0x10 : 0x11, n == 4 ? 0 : 4, 2, 6, n)).fpu(true, k & 3);
+          if (fmt.equals("s")) {
+            x.fpr(2, specials[k][0]).fpr(4, specials[k][1]);
+          } else {
+            double64(x, true, 2, Double.doubleToRawLongBits(Float.intBitsToFloat(specials[k][0]))
+                | (specials[k][0] == 0x7f80_0001 ? 1 : 0));
+            double64(x, true, 4, Double.doubleToRawLongBits(Float.intBitsToFloat(specials[k][1])));
+          }
+          x.emit("instruction");
+        }
+      }
+    }
+  }
+
+  private V emitFpSetup(SplittableRandom rnd, String id, String purpose, String manual, int word, String fmt, boolean fr) {
+    V x = v(id, purpose, manual).code(word).fpu(fr, fcsr(rnd));
+    if (fmt.equals("s")) {
+      x.fpr(2, single(rnd)).fpr(4, single(rnd)).fpr(6, rnd.nextInt());
+    } else {
+      double64(x, fr, 2, dbl(rnd));
+      double64(x, fr, 4, dbl(rnd));
+      double64(x, fr, 6, rnd.nextLong());
+    }
+    return x;
+  }
+
+  private void emitFp(SplittableRandom rnd, String id, String purpose, String manual, int word, String fmt, boolean fr,
+      boolean unused) {
+    V x = emitFpSetup(rnd, id, purpose, manual, word, fmt, fr);
+    if (rnd.nextInt(4) == 0) {
+      // equal operands, or one a copy with the other sign
+      if (fmt.equals("s")) {
+        int a = single(rnd);
+        x.fpr(2, a).fpr(4, rnd.nextBoolean() ? a : a ^ 0x8000_0000);
+      } else {
+        long a = dbl(rnd);
+        double64(x, fr, 2, a);
+        double64(x, fr, 4, rnd.nextBoolean() ? a : a ^ Long.MIN_VALUE);
+      }
+    }
+    x.emit("instruction");
   }
 
   /** Sets double {@code reg} (even) as the FPU sees it under FR: a pair of words, or low and high halves. */
