@@ -227,7 +227,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** The options a bare-metal scenario file gives; given on the command line as well, they are refused. */
   private void useBareScenario(ScenarioFiles.Bare b) throws ScenarioFiles.BadScenario {
-    if (!machine.equals(DEFAULT_MACHINE) || append != null || !disks.isEmpty() || consoleInput != null) {
+    if (bareMetalOptionsGiven()) {
       throw new ScenarioFiles.BadScenario(scenario + ": the scenario gives the machine, command line, disks and "
           + "console input; --machine, --append, --disk and --console-input are for runs without one");
     }
@@ -242,7 +242,7 @@ final class RunCommand implements Callable<Integer> {
 
   /** A scenario of VMs on the monitor: {@code file}, or the built-in default when null. */
   private Integer runVms(@Nullable Path file, PrintWriter err) throws IOException {
-    if (!machine.equals(DEFAULT_MACHINE) || append != null || !disks.isEmpty() || consoleInput != null) {
+    if (bareMetalOptionsGiven()) {
       err.println("disco run: a scenario of VMs gives each VM's kernel, command line, disks and console input;"
           + " --machine, --append, --disk and --console-input are for bare-metal runs");
       return ExitStatus.FAILURE;
@@ -273,6 +273,11 @@ final class RunCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** Whether an option only a bare-metal run without a scenario file takes was given. */
+  private boolean bareMetalOptionsGiven() {
+    return !machine.equals(DEFAULT_MACHINE) || append != null || !disks.isEmpty() || consoleInput != null;
   }
 
   static final String DEFAULT_MACHINE = "flash-8";

@@ -104,11 +104,8 @@ public record RunReport(long cycles, Pages pages, List<Vm> vms, Totals totals) {
         "kern%", "disco%", "idle%", "stall%"));
     for (Vm vm : vms) {
       for (Vcpu v : vm.vcpus()) {
-        long total = v.userCycles() + v.kernelCycles() + v.monitorCycles() + v.idleCycles() + v.stallCycles();
-        double t = Math.max(total, 1);
-        b.append(String.format("%-12s %4d %4d %,15d %6.1f %6.1f %6.1f %6.1f %6.1f%n", vm.name(), v.number(), v.cpu(),
-            total, 100 * v.userCycles() / t, 100 * v.kernelCycles() / t, 100 * v.monitorCycles() / t,
-            100 * v.idleCycles() / t, 100 * v.stallCycles() / t));
+        cyclesRow(b, vm.name(), String.valueOf(v.number()), String.valueOf(v.cpu()), v.userCycles(), v.kernelCycles(),
+            v.monitorCycles(), v.idleCycles(), v.stallCycles());
         StringBuilder traps = new StringBuilder();
         v.traps().forEach((k, n) -> {
           if (n > 0) {
@@ -133,11 +130,16 @@ public record RunReport(long cycles, Pages pages, List<Vm> vms, Totals totals) {
   }
 
   private static void totalsRow(StringBuilder b, String name, String vcpu, Totals t) {
-    long total = t.userCycles() + t.kernelCycles() + t.monitorCycles() + t.idleCycles() + t.stallCycles();
+    cyclesRow(b, name, vcpu, "", t.userCycles(), t.kernelCycles(), t.monitorCycles(), t.idleCycles(), t.stallCycles());
+  }
+
+  /** One row of the table: the cycles, then each mode's share of them. */
+  private static void cyclesRow(StringBuilder b, String name, String vcpu, String cpu, long user, long kernel,
+      long monitor, long idle, long stall) {
+    long total = user + kernel + monitor + idle + stall;
     double d = Math.max(total, 1);
-    b.append(String.format("%-12s %4s %4s %,15d %6.1f %6.1f %6.1f %6.1f %6.1f%n", name, vcpu, "", total,
-        100 * t.userCycles() / d, 100 * t.kernelCycles() / d, 100 * t.monitorCycles() / d, 100 * t.idleCycles() / d,
-        100 * t.stallCycles() / d));
+    b.append(String.format("%-12s %4s %4s %,15d %6.1f %6.1f %6.1f %6.1f %6.1f%n", name, vcpu, cpu, total,
+        100 * user / d, 100 * kernel / d, 100 * monitor / d, 100 * idle / d, 100 * stall / d));
   }
 
   private static String hitRate(Totals t) {
