@@ -8,6 +8,7 @@ import disco.hw.machine.DiskImage;
 import disco.hw.machine.InvalidConfigException;
 import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
+import disco.hw.machine.MachineState;
 import disco.hw.mem.Memory;
 import disco.hw.port.CpuPort;
 import disco.hw.port.MachinePort;
@@ -130,17 +131,12 @@ public final class Disco {
     for (int i = 0; i < disks.length; i++) {
       disks[i] = base + i;
     }
-    ElfFile kernel;
-    try {
-      kernel = ElfFile.read(spec.kernel());
-    } catch (ElfFormatException e) {
-      throw new InvalidScenarioException("VM " + spec.name() + ": " + e.getMessage());
-    }
+    int entry = readKernel(spec).map(ElfFile::entry).orElse(MonitorInterface.PHYS_BASE);
     String prefix = scenario.vms().size() > 1 ? "[" + spec.name() + "] " : "";
     VirtualConsole console = new VirtualConsole(prefix, out,
         spec.consoleInput().getBytes(StandardCharsets.UTF_8));
     VirtualMachine vm = new VirtualMachine(id, spec.name(), new Pmap((int) (bytes >>> 12)), console,
-        disks, kernel.entry());
+        disks, entry);
     MachineConfig config = scenario.machine();
     for (int i = 0; i < spec.vcpus(); i++) {
       int cpu;
@@ -163,7 +159,7 @@ public final class Disco {
       }
       VirtualCpu v = new VirtualCpu(id, i, cpu, cp0, new L2Tlb(scenario.monitor().l2tlbEntries()), priv,
           new VcpuStats(TrapKind.values().length));
-      v.save(RegisterContext.zero(new FpuState(new long[32], false, 0)), kernel.entry(), kernel.entry() + 4);
+      v.save(RegisterContext.zero(new FpuState(new long[32], false, 0)), entry, entry + 4);
       vm.vcpus().add(v);
     }
     return vm;
@@ -171,20 +167,16 @@ public final class Disco {
 
   /** Loads the kernel into the VM's memory and readies vCPU 0 (docs/monitor-interface.md, "Boot"). */
   private void load(VirtualMachine vm, Scenario.Vm spec) throws InvalidScenarioException {
-    ElfFile kernel;
-    try {
-      kernel = ElfFile.read(spec.kernel());
-    } catch (ElfFormatException e) {
-      throw new InvalidScenarioException("VM " + spec.name() + ": " + e.getMessage());
-    }
-    if (kernel.order() != scenario.machine().endianness()) {
+    java.util.Optional<ElfFile> image = readKernel(spec);
+    if (image.isPresent() && image.get().order() != scenario.machine().endianness()) {
       throw new InvalidScenarioException(spec.kernel() + ": the image's byte order is not the machine's");
     }
     long base = MonitorInterface.PHYS_BASE & 0xffff_ffffL;
     long top = vm.memoryBytes();
     VirtualCpu v0 = vm.vcpus().get(0);
     Memory memory = machine.memory();
-    for (ElfSegment s : kernel.segments()) {
+    List<ElfSegment> segments = image.map(ElfFile::segments).orElse(List.of());
+    for (ElfSegment s : segments) {
       if (s.type() != ElfSegment.PT_LOAD || s.memSize() == 0) {
         continue;
       }
@@ -199,7 +191,7 @@ public final class Disco {
         long at = gpa + done;
         int chunk = (int) Math.min(s.fileSize() - done, 4096 - (at & 0xfff));
         long m = dispatcher.guestToMachine(vm, at, v0);
-        memory.write((int) m, kernel.bytes(), (int) (s.offset() + done), chunk);
+        memory.write((int) m, image.get().bytes(), (int) (s.offset() + done), chunk);
         done += chunk;
       }
     }
@@ -227,15 +219,25 @@ public final class Disco {
     v0.setState(VirtualCpu.State.RUNNABLE);
   }
 
+  /** The VM's kernel image, or none for a VM driven one operation at a time. */
+  private static java.util.Optional<ElfFile> readKernel(Scenario.Vm spec) throws InvalidScenarioException {
+    java.nio.file.Path file = spec.kernel();
+    if (file == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(ElfFile.read(file));
+    } catch (ElfFormatException e) {
+      throw new InvalidScenarioException("VM " + spec.name() + ": " + e.getMessage());
+    }
+  }
+
   /**
    * Runs until every VM has stopped, nothing can happen any more, or the machine clock passes
    * {@code maxCycles} (0: no limit); VMs still running then are stopped with the reason.
    */
   public void run(long maxCycles) {
-    if (!started) {
-      dispatcher.start();
-      started = true;
-    }
+    start();
     int[] order = Scheduler.ROUND_ROBIN.order(0, port.cpuCount());
     while (!vms.stream().allMatch(VirtualMachine::stopped)) {
       if (!machine.runRound(order)) {
@@ -256,6 +258,46 @@ public final class Disco {
       if (!vm.stopped()) {
         vm.stop(why);
       }
+    }
+  }
+
+  /**
+   * Disco and its machine as data: the machine's whole state, machine memory as Disco hands it out,
+   * the memmap, every VM (pmap, vCPUs, how it ended) and the dispatcher's scheduling state. What is
+   * left out never changes what the monitor does: consoles, statistics and the trace. Restoring it
+   * into a Disco booted from the same scenario makes that Disco run on exactly as this one would.
+   */
+  public record Snapshot(MachineState machine, MachinePages.State pages, Memmap.State memmap,
+      List<VirtualMachine.Snapshot> vms, TrapDispatcher.State dispatcher, boolean started) {}
+
+  /** This Disco as data (see {@link Snapshot}); refused under ASID tagging. */
+  public Snapshot snapshot() {
+    return new Snapshot(port.snapshot(), pages.state(), memmap.state(),
+        vms.stream().map(VirtualMachine::snapshot).toList(), dispatcher.state(), started);
+  }
+
+  /** Puts this Disco, booted from the same scenario, in state {@code s}. */
+  public void restore(Snapshot s) {
+    port.restore(s.machine());
+    pages.restore(s.pages());
+    memmap.restore(s.memmap());
+    for (int i = 0; i < vms.size(); i++) {
+      vms.get(i).restore(s.vms().get(i));
+    }
+    dispatcher.restore(s.dispatcher());
+    started = s.started();
+  }
+
+  /** A SHA-256 fingerprint of {@link #snapshot}: equal states, equal fingerprints. */
+  public String fingerprint() {
+    return disco.hw.port.Fingerprint.of(snapshot());
+  }
+
+  /** Starts the CPUs without running them: each takes its first runnable vCPU, or idles. */
+  public void start() {
+    if (!started) {
+      dispatcher.start();
+      started = true;
     }
   }
 

@@ -21,14 +21,15 @@ public record Scenario(MachineConfig machine, List<Vm> vms, Parameters monitor) 
    * @param name its name: the prefix of its console lines, its key in the statistics
    * @param vcpus virtual CPUs
    * @param memoryMb guest-physical memory
-   * @param kernel the guest kernel image (linked into the supervisor segment)
+   * @param kernel the guest kernel image (linked into the supervisor segment); null for a VM driven
+   *     one operation at a time (disco.monitor.operate), whose memory starts all zero
    * @param commandLine the kernel command line, or null
    * @param disks disk images, VM disk 0 first
    * @param persistentDisks whether the VM's writes reach the image files (else they stay in memory)
    * @param consoleInput bytes its console reads
    * @param nodes the node each vCPU runs on (empty: spread over the machine)
    */
-  public record Vm(String name, int vcpus, int memoryMb, Path kernel, @Nullable String commandLine,
+  public record Vm(String name, int vcpus, int memoryMb, @Nullable Path kernel, @Nullable String commandLine,
       List<Path> disks, boolean persistentDisks, String consoleInput, List<Integer> nodes) {
     public Vm {
       disks = List.copyOf(disks);

@@ -50,6 +50,45 @@ abstract class Interpreter extends AddressTranslation {
     npc = nnpc;
   }
 
+  /**
+   * Executes {@code w} as the instruction at the PC, exactly as if it had been fetched from there:
+   * every effect, every exception (to the vectors or the supervisor), the PC advanced, but no fetch
+   * and no fetch timing. For a driver that feeds a monitor's guest one instruction at a time without
+   * code in memory; while it runs, {@link #injectedWord} names the word, so that a supervisor's
+   * description of a trap reads this word rather than memory. The Count/Compare timer is not looked
+   * at (the run loop does that). Returns false when the instruction
+   * raised an exception (whose handling has then completed).
+   */
+  public final boolean executeWord(int w) {
+    injected = w;
+    injecting = true;
+    int mode = kernelMode() ? CycleBreakdown.KERNEL
+        : supervisorMode() ? CycleBreakdown.SUPERVISOR : CycleBreakdown.USER;
+    try {
+      instructions++;
+      nnpc = npc + 4;
+      execute(w);
+      r[0] = 0;
+      pc = npc;
+      npc = nnpc;
+      return true;
+    } catch (Trap t) {
+      r[0] = 0;
+      return false;
+    } finally {
+      injecting = false;
+      modeInstructions[mode]++;
+    }
+  }
+
+  private int injected;
+  private boolean injecting;
+
+  /** The word {@link #executeWord} is executing, while it does (a trap taken then reads it). */
+  public final java.util.OptionalInt injectedWord() {
+    return injecting ? java.util.OptionalInt.of(injected) : java.util.OptionalInt.empty();
+  }
+
   // ---- the interpreter (Vol. II, one case per instruction) -------------------------------------
 
   private void branch(int target) {

@@ -566,6 +566,16 @@ public final class Machine {
     return true;
   }
 
+  /** Advances the clock to the next pending event and fires what is due then; false if none. */
+  public boolean fireNextEvent() {
+    Event next = events.peek();
+    if (next == null) {
+      return false;
+    }
+    clock = Math.max(clock, next.cycle());
+    return fireDueEvents();
+  }
+
   /** The cycle of the next device event, or Long.MAX_VALUE when none is pending. */
   private long nextEventCycle() {
     Event e = events.peek();

@@ -86,6 +86,16 @@ public final class CpuPort {
     return page == null || (address & 3) != 0 ? OptionalInt.empty() : OptionalInt.of(Memory.word(page, pa));
   }
 
+  /**
+   * Executes instruction word {@code word} at the PC as if it had been fetched from there: every
+   * effect and every exception it has (a trap reaches the installed handler, which describes it
+   * with this word), the PC advanced, no fetch. A model checker's driver feeds a monitor's guest one
+   * instruction at a time with it, without guest code in memory. Returns false when it trapped.
+   */
+  public boolean execute(int word) {
+    return cpu.executeWord(word);
+  }
+
   /** The general registers, HI, LO and the FPU, as data. */
   public RegisterContext saveContext() {
     int[] g = new int[32];

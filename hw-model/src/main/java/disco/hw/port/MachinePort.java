@@ -178,6 +178,15 @@ public final class MachinePort {
     return rounds;
   }
 
+  /**
+   * With no CPU running: advances the machine clock to the next pending device event and fires it
+   * (and any due at the same cycle), as the machine does when every CPU waits. Returns false when
+   * no event is pending.
+   */
+  public boolean fireNextEvent() {
+    return machine.fireNextEvent();
+  }
+
   // ---- state ----------------------------------------------------------------------------------
 
   public MachineState snapshot() {

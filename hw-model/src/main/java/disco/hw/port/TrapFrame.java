@@ -34,7 +34,9 @@ public final class TrapFrame {
     // A fault on the instruction's own fetch leaves no word to read.
     boolean fetchFault = t.access() == MemoryTiming.FETCH
         && (t.excCode() == ExcCode.TLBL || t.excCode() == ExcCode.ADEL || t.excCode() == ExcCode.IBE);
-    OptionalInt word = fetchFault ? OptionalInt.empty() : port.readInstruction(address);
+    OptionalInt injected = c.injectedWord();
+    OptionalInt word = fetchFault ? OptionalInt.empty()
+        : injected.isPresent() ? injected : port.readInstruction(address);
     FaultingInstruction insn = new FaultingInstruction(address, word, slot, epc, t.nextPc());
     return new TrapFrame(port, cause(c, t, word.orElse(0)), insn);
   }

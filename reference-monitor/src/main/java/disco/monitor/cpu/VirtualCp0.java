@@ -76,6 +76,45 @@ public final class VirtualCp0 {
     this.config = config.clone();
   }
 
+  /**
+   * The virtual CP0 as data: the guest's TLB and every writable register, in the order Index,
+   * Random, EntryLo0, EntryLo1, Context, PageMask, Wired, HWREna, BadVAddr, the Count offset,
+   * EntryHi, Compare, Status, Cause, EPC, EBase, ErrorEPC, UserLocal, the device lines.
+   */
+  public record State(java.util.List<TlbEntry> tlb, int[] registers) {}
+
+  public State state() {
+    return new State(java.util.List.of(tlb), new int[] {index, random, entryLo0, entryLo1, context, pageMask,
+        wired, hwrEna, badVAddr, countOffset, entryHi, compare, status, cause, epc, ebase, errorEpc, userLocal,
+        lines});
+  }
+
+  public void restore(State s) {
+    for (int i = 0; i < tlb.length; i++) {
+      tlb[i] = s.tlb().get(i);
+    }
+    int[] r = s.registers();
+    index = r[0];
+    random = r[1];
+    entryLo0 = r[2];
+    entryLo1 = r[3];
+    context = r[4];
+    pageMask = r[5];
+    wired = r[6];
+    hwrEna = r[7];
+    badVAddr = r[8];
+    countOffset = r[9];
+    entryHi = r[10];
+    compare = r[11];
+    status = r[12];
+    cause = r[13];
+    epc = r[14];
+    ebase = r[15];
+    errorEpc = r[16];
+    userLocal = r[17];
+    lines = r[18];
+  }
+
   /** The entry a reset TLB holds at {@code i}: never matches (kseg0, distinct per index), V = 0. */
   static TlbEntry invalidEntry(int i) {
     return new TlbEntry(0x8000_0000 + (i << 13), 0, 0, 0);

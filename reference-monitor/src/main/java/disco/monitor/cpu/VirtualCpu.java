@@ -138,4 +138,29 @@ public final class VirtualCpu {
   public int transferResult() {
     return transferResult;
   }
+
+  /**
+   * A vCPU as data: what it is doing, its saved registers and PC, its virtual CP0 and L2TLB, the
+   * timer's last look and its outstanding disk transfers. Its statistics are not part of it: they
+   * never change what the monitor does.
+   */
+  public record Snapshot(State state, @Nullable RegisterContext saved, int pc, int nextPc, int timerCheckedAt,
+      int transfersOutstanding, int transferResult, VirtualCp0.State cp0, L2Tlb.State l2tlb) {}
+
+  public Snapshot snapshot() {
+    return new Snapshot(state, saved, pc, nextPc, timerCheckedAt, transfersOutstanding, transferResult,
+        cp0.state(), l2tlb.state());
+  }
+
+  public void restore(Snapshot s) {
+    state = s.state();
+    saved = s.saved();
+    pc = s.pc();
+    nextPc = s.nextPc();
+    timerCheckedAt = s.timerCheckedAt();
+    transfersOutstanding = s.transfersOutstanding();
+    transferResult = s.transferResult();
+    cp0.restore(s.cp0());
+    l2tlb.restore(s.l2tlb());
+  }
 }

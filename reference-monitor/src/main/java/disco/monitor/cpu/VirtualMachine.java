@@ -83,6 +83,24 @@ public final class VirtualMachine {
     vcpus.forEach(v -> v.setState(VirtualCpu.State.STOPPED));
   }
 
+  /** A VM as data: its pmap, its vCPUs, and how it ended (its console is not part of it). */
+  public record Snapshot(int[] pmap, java.util.List<VirtualCpu.Snapshot> vcpus, @Nullable Integer exitStatus,
+      @Nullable String stopReason) {}
+
+  public Snapshot snapshot() {
+    return new Snapshot(pmap.snapshot(), vcpus.stream().map(VirtualCpu::snapshot).toList(), exitStatus, stopReason);
+  }
+
+  /** Puts back a {@link #snapshot}, without a word on the console. */
+  public void restore(Snapshot s) {
+    pmap.restore(s.pmap());
+    for (int i = 0; i < vcpus.size(); i++) {
+      vcpus.get(i).restore(s.vcpus().get(i));
+    }
+    exitStatus = s.exitStatus();
+    stopReason = s.stopReason();
+  }
+
   public @Nullable Integer exitStatus() {
     return exitStatus;
   }

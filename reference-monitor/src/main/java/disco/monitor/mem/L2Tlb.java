@@ -106,6 +106,36 @@ public final class L2Tlb {
     return out;
   }
 
+  /**
+   * The L2TLB as data: five words per slot (1 if it holds an entry, then EntryHi, PageMask,
+   * EntryLo0, EntryLo1; zeros for an empty slot), and the hit and miss counts.
+   */
+  public record State(int[] slots, long hits, long misses) {}
+
+  public State state() {
+    int[] w = new int[entries.length * 5];
+    for (int i = 0; i < entries.length; i++) {
+      TlbEntry e = entries[i];
+      if (e != null) {
+        w[i * 5] = 1;
+        w[i * 5 + 1] = e.entryHi();
+        w[i * 5 + 2] = e.pageMask();
+        w[i * 5 + 3] = e.entryLo0();
+        w[i * 5 + 4] = e.entryLo1();
+      }
+    }
+    return new State(w, hits, misses);
+  }
+
+  public void restore(State s) {
+    int[] w = s.slots();
+    for (int i = 0; i < entries.length; i++) {
+      entries[i] = w[i * 5] == 0 ? null : new TlbEntry(w[i * 5 + 1], w[i * 5 + 2], w[i * 5 + 3], w[i * 5 + 4]);
+    }
+    hits = s.hits();
+    misses = s.misses();
+  }
+
   public long hits() {
     return hits;
   }

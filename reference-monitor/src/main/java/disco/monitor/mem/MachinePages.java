@@ -113,6 +113,28 @@ public final class MachinePages {
     return n;
   }
 
+  /** Machine memory as data: every page's owner, and each node's free list in hand-out order. */
+  public record State(int[] owner, List<int[]> free) {}
+
+  public State state() {
+    List<int[]> f = new ArrayList<>();
+    for (ArrayDeque<Integer> q : free) {
+      f.add(q.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return new State(owner.clone(), f);
+  }
+
+  public void restore(State s) {
+    System.arraycopy(s.owner(), 0, owner, 0, owner.length);
+    for (int n = 0; n < free.size(); n++) {
+      ArrayDeque<Integer> q = free.get(n);
+      q.clear();
+      for (int p : s.free().get(n)) {
+        q.add(p);
+      }
+    }
+  }
+
   /** The machine address of page {@code page}. */
   public static @MachineAddr long address(int page) {
     return Addresses.machine((long) page << 12);

@@ -46,4 +46,17 @@ public final class Memmap {
   public int pages() {
     return vm.length;
   }
+
+  /** The memmap as data: per machine page, its VM (-1: none) and guest page. */
+  public record State(int[] vm, int[] guestPage) {}
+
+  public State state() {
+    return new State(vm.clone(), gpn.clone());
+  }
+
+  /** Puts back a {@link #state}; the pmaps are restored on their own. */
+  public void restore(State s) {
+    System.arraycopy(s.vm(), 0, vm, 0, vm.length);
+    System.arraycopy(s.guestPage(), 0, gpn, 0, gpn.length);
+  }
 }

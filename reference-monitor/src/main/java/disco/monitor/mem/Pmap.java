@@ -57,6 +57,14 @@ public final class Pmap {
     return n;
   }
 
+  /** Puts back a {@link #snapshot} of this pmap. */
+  public void restore(int[] pages) {
+    if (pages.length != machinePage.length) {
+      throw new IllegalArgumentException("a pmap of " + pages.length + " pages for one of " + machinePage.length);
+    }
+    System.arraycopy(pages, 0, machinePage, 0, pages.length);
+  }
+
   /** A copy of the guest-page to machine-page array (-1 for none). */
   public int[] snapshot() {
     return machinePage.clone();

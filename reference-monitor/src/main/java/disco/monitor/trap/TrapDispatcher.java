@@ -410,6 +410,30 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
         next = c;
       }
     }
+    switchTo(cpu, next);
+  }
+
+  /**
+   * Gives CPU {@code n} to vCPU {@code v}, which it hosts and which is runnable, as the scheduler
+   * would at a slice's end (the vCPU it ran is preempted and saved): for a driver that chooses every
+   * switch, as a model checker does.
+   */
+  public void runOn(int n, VirtualCpu v) {
+    if (v.physicalCpu() != n || v.state() != VirtualCpu.State.RUNNABLE) {
+      throw new IllegalArgumentException("vCPU " + v.number() + " of VM " + v.vm() + " is "
+          + v.state() + " on CPU " + v.physicalCpu() + ", not runnable on CPU " + n);
+    }
+    CpuPort cpu = port.cpu(n);
+    VirtualCpu was = current[n];
+    if (was != null && was != v) {
+      was.save(cpu.saveContext(), cpu.pc(), cpu.pc() + 4);
+    }
+    switchTo(cpu, v);
+  }
+
+  /** Makes {@code next} (null: none) CPU {@code cpu}'s vCPU and runs it, or idles the CPU. */
+  private void switchTo(CpuPort cpu, @Nullable VirtualCpu next) {
+    int n = cpu.number();
     VirtualCpu was = current[n];
     if (was != null) {
       if (was.state() == VirtualCpu.State.RUNNABLE) {
@@ -566,6 +590,54 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
     if (t != null) {
       t.accept(new TraceEvent(cpu.cycles(), cpu.number(), vmOf(v).name(), v.number(), kind, cause, action));
     }
+  }
+
+  /**
+   * The dispatcher's own state as data: each CPU's current and last-run vCPU (VM << 16 | vCPU, -1
+   * for none), its cycles at the last switch, its slice and watchdog marks and wake-up flag, and
+   * each vCPU's watchdog count.
+   */
+  public record State(int[] current, int[] lastRan, List<CycleBreakdown> since, long[] sliceStart,
+      long[] watchedSince, boolean[] wakeups, List<long[]> disabledRun) {}
+
+  /** The state as data; refused with ASID tagging, whose real-ASID tables are not part of it. */
+  public State state() {
+    if (tags != null) {
+      throw new IllegalStateException("a monitor with ASID tagging cannot be snapshot");
+    }
+    List<long[]> run = new ArrayList<>();
+    for (long[] r : disabledRun) {
+      run.add(r.clone());
+    }
+    return new State(ids(current), ids(lastRan), List.of(since), sliceStart.clone(), watchedSince.clone(),
+        wakeups.clone(), run);
+  }
+
+  public void restore(State s) {
+    for (int n = 0; n < current.length; n++) {
+      current[n] = vcpu(s.current()[n]);
+      lastRan[n] = vcpu(s.lastRan()[n]);
+      since[n] = s.since().get(n);
+    }
+    System.arraycopy(s.sliceStart(), 0, sliceStart, 0, sliceStart.length);
+    System.arraycopy(s.watchedSince(), 0, watchedSince, 0, watchedSince.length);
+    System.arraycopy(s.wakeups(), 0, wakeups, 0, wakeups.length);
+    for (int i = 0; i < disabledRun.length; i++) {
+      System.arraycopy(s.disabledRun().get(i), 0, disabledRun[i], 0, disabledRun[i].length);
+    }
+  }
+
+  private static int[] ids(@Nullable VirtualCpu[] vs) {
+    int[] out = new int[vs.length];
+    for (int i = 0; i < vs.length; i++) {
+      VirtualCpu v = vs[i];
+      out[i] = v == null ? -1 : v.vm() << 16 | v.number();
+    }
+    return out;
+  }
+
+  private @Nullable VirtualCpu vcpu(int id) {
+    return id < 0 ? null : vms.get(id >>> 16).vcpus().get(id & 0xffff);
   }
 
   /** The vCPU CPU {@code n} runs now, or null. */

@@ -1,0 +1,34 @@
+package disco.monitor.operate;
+
+/**
+ * One step a guest (or the scheduler) takes, as the operation-level API performs it. Every
+ * operation but {@link Switch} is done by the vCPU {@code vcpu} of VM {@code vm}, which must be
+ * the vCPU its CPU runs now.
+ */
+public sealed interface GuestOperation {
+  int vm();
+
+  int vcpu();
+
+  /** A word load at virtual {@code va} (LW). */
+  record Load(int vm, int vcpu, int va) implements GuestOperation {}
+
+  /** A word store of {@code value} at virtual {@code va} (SW). */
+  record Store(int vm, int vcpu, int va, int value) implements GuestOperation {}
+
+  /**
+   * A write of the guest's TLB at {@code index}: MTC0 Index, EntryHi, EntryLo0, EntryLo1, then
+   * TLBWI, each trapping and emulated as in a running guest kernel.
+   */
+  record TlbWrite(int vm, int vcpu, int index, int entryHi, int entryLo0, int entryLo1)
+      implements GuestOperation {}
+
+  /** The guest's MTC0 EntryHi: it changes the ASID the guest's (and the real) TLB matches under. */
+  record SetAsid(int vm, int vcpu, int asid) implements GuestOperation {}
+
+  /** A monitor call (SYSCALL in the guest's kernel mode) with $v0 = {@code number} and $a0..$a3. */
+  record MonitorCall(int vm, int vcpu, int number, int a0, int a1, int a2, int a3) implements GuestOperation {}
+
+  /** The CPU of vCPU {@code vcpu} of VM {@code vm} switches to it (it must be runnable). */
+  record Switch(int vm, int vcpu) implements GuestOperation {}
+}
