@@ -201,6 +201,9 @@ public final class Monitor {
       index = s.nextRandom[vm];
       s.nextRandom[vm] = (index + 1) % tlb.length;
     }
+    if (GuestTlbSpec.duplicates(s.guestTlb(vm, 0), index, entry)) {
+      return new Seen.GuestException(GuestTlbSpec.Fault.MACHINE_CHECK);
+    }
     forget(s, cpu, vm, tlb[index]);
     tlb[index] = entry;
     forget(s, cpu, vm, entry);

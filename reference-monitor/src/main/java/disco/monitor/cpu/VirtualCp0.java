@@ -21,6 +21,8 @@ public final class VirtualCp0 {
   public static final int ST_UM = 2 << 3;
   public static final int ST_IM = 0xff << 8;
   public static final int ST_BEV = 1 << 22;
+  /** Status.TS: set by a Machine Check for duplicate TLB entries (Vol. III 9.33). */
+  public static final int ST_TS = 1 << 21;
   public static final int ST_FR = 1 << 26;
   public static final int ST_CU1 = 1 << 29;
   /**
@@ -146,6 +148,28 @@ public final class VirtualCp0 {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether writing the pending entry (EntryHi, PageMask, EntryLo0/1) at {@code index} would make two
+   * entries of the guest's TLB match one address: MIPS32 Vol. III leaves such a TLB undefined and
+   * implementations, the machine's CPU among them, raise Machine Check on the write (6.2.18), so the
+   * emulated TLBWI and TLBWR do the same.
+   */
+  public boolean wouldDuplicate(int index) {
+    boolean g = (entryLo0 & entryLo1 & 1) != 0;
+    for (int i = 0; i < tlb.length; i++) {
+      if (i == index) {
+        continue;
+      }
+      TlbEntry e = tlb[i];
+      int common = ~(e.pageMask() | pageMask | 0x1fff);
+      boolean global = (e.entryLo0() & e.entryLo1() & 1) != 0;
+      if (((e.entryHi() ^ entryHi) & common) == 0 && (g || global || ((e.entryHi() ^ entryHi) & 0xff) == 0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The next TLBWR victim: Random steps down from size-1 to Wired and wraps. */
@@ -308,7 +332,8 @@ public final class VirtualCp0 {
         return true;
       }
       case 12 << 3 -> {
-        status = (status & ~STATUS_WRITABLE) | (value & STATUS_WRITABLE);
+        // TS can only be cleared by software, as on the machine's CPU (Vol. III 9.33).
+        status = (status & ~STATUS_WRITABLE & ~ST_TS) | (value & STATUS_WRITABLE) | (value & status & ST_TS);
         return true;
       }
       case 13 << 3 -> {

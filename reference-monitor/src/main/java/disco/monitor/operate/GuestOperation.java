@@ -23,8 +23,11 @@ public sealed interface GuestOperation {
   record TlbWrite(int vm, int vcpu, int index, int entryHi, int entryLo0, int entryLo1)
       implements GuestOperation {}
 
-  /** The guest's MTC0 EntryHi: it changes the ASID the guest's (and the real) TLB matches under. */
-  record SetAsid(int vm, int vcpu, int asid) implements GuestOperation {}
+  /** MTC0 {@code register}, select 0 (EntryHi = 10 changes the ASID; Status = 12 the mode). */
+  record Mtc0(int vm, int vcpu, int register, int value) implements GuestOperation {}
+
+  /** ERET: the guest's handler returns (to EPC, or ErrorEPC with ERL set). */
+  record Eret(int vm, int vcpu) implements GuestOperation {}
 
   /** A monitor call (SYSCALL in the guest's kernel mode) with $v0 = {@code number} and $a0..$a3. */
   record MonitorCall(int vm, int vcpu, int number, int a0, int a1, int a2, int a3) implements GuestOperation {}

@@ -36,6 +36,7 @@ public final class OperationDriver {
   private static final int LW = 0x23 << 26 | T1 << 21 | T0 << 16;
   private static final int SW = 0x2b << 26 | T1 << 21 | T0 << 16;
   private static final int TLBWI = 0x4200_0002;
+  private static final int ERET = 0x4200_0018;
   private static final int SYSCALL = 0x0000_000c;
   /** A retry after a fill may meet one more fill (the other half of a pair, a pmap fill): bounded. */
   private static final int RETRIES = 4;
@@ -67,6 +68,11 @@ public final class OperationDriver {
     return v.state() == VirtualCpu.State.RUNNABLE && disco.dispatcher().current(v.physicalCpu()) == v;
   }
 
+  /** Whether vCPU {@code vcpu} of VM {@code vm} runs on its CPU now (so that it can act). */
+  public boolean runs(int vm, int vcpu) {
+    return enabled(new GuestOperation.Eret(vm, vcpu));
+  }
+
   /** Performs {@code op}; an operation that is not {@link #enabled} is refused. */
   public OperationResult perform(GuestOperation op) {
     VirtualCpu v = vcpu(op);
@@ -93,8 +99,10 @@ public final class OperationDriver {
     } else if (op instanceof GuestOperation.TlbWrite w) {
       completed = mtc0(cpu, v, 0, w.index()) && mtc0(cpu, v, 10, w.entryHi()) && mtc0(cpu, v, 2, w.entryLo0())
           && mtc0(cpu, v, 3, w.entryLo1()) && privileged(cpu, v, TLBWI);
-    } else if (op instanceof GuestOperation.SetAsid a) {
-      completed = mtc0(cpu, v, 10, a.asid() & 0xff);
+    } else if (op instanceof GuestOperation.Mtc0 m) {
+      completed = mtc0(cpu, v, m.register(), m.value());
+    } else if (op instanceof GuestOperation.Eret) {
+      completed = privileged(cpu, v, ERET);
     } else if (op instanceof GuestOperation.MonitorCall c) {
       cpu.setGpr(V0, c.number());
       cpu.setGpr(4, c.a0());
@@ -113,7 +121,13 @@ public final class OperationDriver {
       throw new IllegalArgumentException("unknown operation " + op);
     }
     clearScratch(cpu, v);
-    return new OperationResult(completed, value, List.copyOf(events), stopReason(op));
+    int excCode = -1;
+    int vector = 0;
+    if (!completed && !disco.vms().get(op.vm()).stopped()) {
+      excCode = (v.cp0().cause() >>> 2) & 0x1f;
+      vector = disco.dispatcher().current(v.physicalCpu()) == v ? cpu.pc() : v.pc();
+    }
+    return new OperationResult(completed, value, excCode, vector, List.copyOf(events), stopReason(op));
   }
 
   /** The monitor call's $v0: in the CPU if the vCPU still runs, else in its saved registers. */

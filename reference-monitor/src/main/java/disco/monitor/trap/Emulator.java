@@ -25,11 +25,23 @@ final class Emulator {
     /** TLBWI/TLBWR at the guest's TLB index. */
     record TlbWrite(int index) implements Result {}
 
+    /** TLBWI/TLBWR that would put two entries matching one address in the guest's TLB. */
+    record MachineCheck() implements Result {}
+
     /** WAIT: idle until an interrupt. */
     record Idle() implements Result {}
 
     /** Not an instruction Disco emulates: a Reserved Instruction exception for the guest. */
     record Reserved() implements Result {}
+  }
+
+  /** A TLB write at {@code index}, or Machine Check for a duplicate, as the machine's CPU does. */
+  private static Result tlbWrite(VirtualCp0 cp0, int index) {
+    if (cp0.wouldDuplicate(index)) {
+      cp0.setStatusBits(VirtualCp0.ST_TS, true);
+      return new Result.MachineCheck();
+    }
+    return new Result.TlbWrite(index);
   }
 
   static Result emulate(Cp0Instruction insn, CpuPort cpu, VirtualCpu v) {
@@ -48,9 +60,9 @@ final class Emulator {
     } else if (insn instanceof Cp0Instruction.Tlbr) {
       cp0.readEntry(cp0.index() & (cp0.tlbSize() - 1));
     } else if (insn instanceof Cp0Instruction.Tlbwi) {
-      return new Result.TlbWrite(cp0.index() & (cp0.tlbSize() - 1));
+      return tlbWrite(cp0, cp0.index() & (cp0.tlbSize() - 1));
     } else if (insn instanceof Cp0Instruction.Tlbwr) {
-      return new Result.TlbWrite(cp0.nextRandom());
+      return tlbWrite(cp0, cp0.nextRandom());
     } else if (insn instanceof Cp0Instruction.Tlbp) {
       cp0.probe(cp0.find(cp0.entryHi(), cp0.asid()));
     } else if (insn instanceof Cp0Instruction.Eret) {

@@ -224,6 +224,10 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
       reflect(cpu, vm, v, insn, 10, false, 0, false, 0, "reserved instruction");
       return;
     }
+    if (r instanceof Emulator.Result.MachineCheck) {
+      reflect(cpu, vm, v, insn, 24, false, 0, false, 0, "a TLB write duplicating an entry");
+      return;
+    }
     if (r instanceof Emulator.Result.TlbWrite w) {
       String refused = memory.guestTlbWrite(cpu, vm, v, node(v), w.index(), v.cp0().pendingEntry());
       if (refused != null) {

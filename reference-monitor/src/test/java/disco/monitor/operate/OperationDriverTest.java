@@ -78,7 +78,7 @@ class OperationDriverTest {
     OperationResult w = d.perform(new GuestOperation.TlbWrite(0, 0, 1, 0x0000_4000 | 5, lo(3), lo(7)));
     assertTrue(w.completed());
     assertEquals(5, d.disco().vms().get(0).vcpus().get(0).cp0().tlbEntry(1).entryHi() & 0xff);
-    assertTrue(d.perform(new GuestOperation.SetAsid(0, 0, 5)).completed());
+    assertTrue(d.perform(new GuestOperation.Mtc0(0, 0, 10, 5)).completed());
     assertTrue(d.perform(new GuestOperation.Store(0, 0, 0x5000, 7)).completed());
     assertEquals(7, d.perform(new GuestOperation.Load(0, 0, WINDOW + 0x7000)).value().getAsInt(),
         "useg 0x5000 is the odd page of the pair: guest page 7");

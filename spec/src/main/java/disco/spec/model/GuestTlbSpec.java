@@ -65,7 +65,12 @@ public final class GuestTlbSpec {
     /** A matching entry is not valid. */
     TLB_INVALID,
     /** A store through a matching valid entry that is not dirty. */
-    TLB_MODIFIED
+    TLB_MODIFIED,
+    /**
+     * A TLB write that would make two entries match one address: the architecture leaves such a TLB
+     * undefined and implementations raise Machine Check, writing nothing (MIPS32 Vol. III 6.2.18).
+     */
+    MACHINE_CHECK
   }
 
   /** What a translation gives: a guest-physical page and write permission, or a fault. */
@@ -123,17 +128,37 @@ public final class GuestTlbSpec {
     if (op instanceof WriteRandom r) {
       List<Outcome> out = new ArrayList<>();
       for (int i = s.wired(); i < s.entries().size(); i++) {
-        out.add(new Outcome(s.with(i, r.entry()), Seen.NOTHING));
+        out.add(write(s, i, r.entry()));
       }
       return out;
     }
     return List.of(step(s, op));
   }
 
+  /** A write of {@code e} at {@code index}, or a Machine Check that writes nothing. */
+  static Outcome write(State s, int index, Entry e) {
+    return duplicates(s, index, e) ? new Outcome(s, new Seen.GuestException(Fault.MACHINE_CHECK))
+        : new Outcome(s.with(index, e), Seen.NOTHING);
+  }
+
+  /** Whether {@code e} at {@code index} would match a page another entry matches (for some ASID). */
+  public static boolean duplicates(State s, int index, Entry e) {
+    if (e.vpn() < 0) {
+      return false;
+    }
+    for (int i = 0; i < s.entries().size(); i++) {
+      Entry o = s.entries().get(i);
+      if (i != index && o.vpn() == e.vpn() && (e.global() || o.global() || o.asid() == e.asid())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The outcome of a deterministic operation (any but TLBWR). */
   public static Outcome step(State s, Op op) {
     if (op instanceof WriteIndexed w) {
-      return new Outcome(s.with(w.index(), w.entry()), Seen.NOTHING);
+      return write(s, w.index(), w.entry());
     } else if (op instanceof Probe p) {
       return new Outcome(s, new Seen.ProbeIndex(s.probe(p.vpn())));
     } else if (op instanceof Read r) {

@@ -24,6 +24,40 @@ public final class Refinement {
     return check(before.shape().guestView(), Abstraction.of(before), specOp, seen, Abstraction.of(after));
   }
 
+  /**
+   * The check of an implementation step that is several spec steps in a row (one TLB write of a
+   * page pair is two of the spec's one-page entries): some sequence of outcomes of {@code specOps}
+   * from {@code from} must end in {@code to} with {@code seen} as the last observation. With no or
+   * one operation it is {@link #check(GuestViewSpec.Shape, GuestViewSpec.State, Optional, Seen,
+   * GuestViewSpec.State)}.
+   */
+  public static List<String> checkSequence(
+      GuestViewSpec.Shape shape, GuestViewSpec.State from, List<GuestViewSpec.Op> specOps, Seen seen,
+      GuestViewSpec.State to) {
+    if (specOps.size() <= 1) {
+      return check(shape, from, specOps.stream().findFirst(), seen, to);
+    }
+    List<GuestViewSpec.Outcome> reached = List.of(new GuestViewSpec.Outcome(from, Seen.NOTHING));
+    for (GuestViewSpec.Op op : specOps) {
+      List<GuestViewSpec.Outcome> next = new java.util.ArrayList<>();
+      for (GuestViewSpec.Outcome o : reached) {
+        // An exception ends the instruction: the steps after it do not happen.
+        next.addAll(o.seen() instanceof Seen.GuestException ? List.of(o) : GuestViewSpec.outcomes(shape, o.next(), op));
+      }
+      reached = next;
+    }
+    for (GuestViewSpec.Outcome o : reached) {
+      if (o.next().equals(to) && o.seen().equals(seen)) {
+        return List.of();
+      }
+    }
+    GuestViewSpec.Outcome expected = reached.get(0);
+    if (!expected.seen().equals(seen)) {
+      return List.of(specOps + ": the guest saw " + seen + " but the spec gives " + expected.seen());
+    }
+    return List.of(specOps + ": " + Diff.of(expected.next(), to) + " differs from the spec");
+  }
+
   /** The same check on abstract states already computed (an implementation may cache them). */
   public static List<String> check(
       GuestViewSpec.Shape shape, GuestViewSpec.State from, Optional<GuestViewSpec.Op> specOp, Seen seen,
