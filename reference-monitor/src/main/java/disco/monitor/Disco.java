@@ -50,7 +50,8 @@ public final class Disco {
   private final TrapDispatcher dispatcher;
   private boolean started;
 
-  private Disco(Scenario scenario, OutputStream consoleOut) throws InvalidScenarioException {
+  private Disco(Scenario scenario, OutputStream consoleOut, java.util.Set<disco.monitor.trap.SeededFault> faults)
+      throws InvalidScenarioException {
     this.scenario = scenario;
     MachineConfig config = scenario.machine();
     List<DiskImage> disks = new ArrayList<>();
@@ -95,13 +96,19 @@ public final class Disco {
       next += spec.vcpus();
     }
     dispatcher = new TrapDispatcher(port, vms, pages, memmap, p.costs(), p.sliceCycles(), p.watchdogCycles(),
-        p.asidTagging());
+        p.asidTagging(), faults);
     port.onDiskCompletion(dispatcher);
   }
 
   /** Builds the machine, Disco and its VMs, and loads each VM's kernel. */
   public static Disco boot(Scenario scenario, OutputStream consoleOut) throws InvalidScenarioException {
-    Disco d = new Disco(scenario, consoleOut);
+    return boot(scenario, consoleOut, java.util.Set.of());
+  }
+
+  /** {@link #boot(Scenario, OutputStream)} with seeded faults switched on (for the checkers only). */
+  public static Disco boot(Scenario scenario, OutputStream consoleOut, java.util.Set<disco.monitor.trap.SeededFault> faults)
+      throws InvalidScenarioException {
+    Disco d = new Disco(scenario, consoleOut, faults);
     for (int i = 0; i < d.vms.size(); i++) {
       d.load(d.vms.get(i), scenario.vms().get(i));
     }

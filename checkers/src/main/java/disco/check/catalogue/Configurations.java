@@ -6,6 +6,7 @@ import disco.check.refmodel.MonitorConfig;
 import disco.check.refmodel.MonitorFault;
 import disco.check.refmodel.MonitorHarness;
 import disco.check.wiring.CoherenceHarness;
+import disco.check.wiring.ReferenceHarness;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,6 +19,8 @@ public final class Configurations {
 
   /** The depth the abstract monitor is explored to by default (its full state space is far larger). */
   public static final int MONITOR_DEPTH = 5;
+  /** The depth the reference monitor is explored to by default (every seeded fault shows by then). */
+  public static final int REFERENCE_DEPTH = 4;
 
   public static List<Configuration> all() {
     SortedMap<String, String> monitorFaults = new TreeMap<>();
@@ -31,6 +34,12 @@ public final class Configurations {
             Options.DEFAULT.withMaxDepth(MONITOR_DEPTH), monitorFaults,
             fault -> new MonitorHarness(MonitorConfig.small(),
                 fault.map(f -> Set.of(MonitorFault.valueOf(f))).orElse(Set.of()))),
+        new Configuration("reference",
+            "the reference monitor through its operation-level API: 2 nodes, 2 VMs of 1 vCPU on processor 0,"
+                + " 3 guest pages each, 2-pair TLBs, 2-entry L2TLBs, 1 disk; every checked invariant and"
+                + " refinement, to depth " + REFERENCE_DEPTH,
+            Options.DEFAULT.withMaxDepth(REFERENCE_DEPTH), ReferenceHarness.faultNames(),
+            fault -> ReferenceHarness.small(fault)),
         new Configuration("spec",
             "the abstract spec against itself: 2 VMs, 2 guest pages, 1 virtual page, 1 disk block; complete",
             Options.DEFAULT, new TreeMap<>(), fault -> SpecHarness.small()),

@@ -7,6 +7,7 @@ import disco.hw.port.TlbEntry;
 import disco.monitor.Disco;
 import disco.monitor.InvalidScenarioException;
 import disco.monitor.MonitorInterface;
+import disco.monitor.trap.SeededFault;
 import disco.monitor.cpu.VirtualCp0;
 import disco.monitor.cpu.VirtualCpu;
 import disco.monitor.cpu.VirtualMachine;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -103,6 +105,11 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
   private final GuestViewSpec.Shape shape;
 
   public ReferenceHarness(Config config) {
+    this(config, Set.of());
+  }
+
+  /** The harness over a monitor with the seeded faults {@code faults} switched on. */
+  public ReferenceHarness(Config config, Set<SeededFault> faults) {
     this.config = config;
     try {
       Path disk = Files.createTempFile("disco-check-disk", ".img");
@@ -113,7 +120,7 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
       }
       Files.write(disk, b.array());
       disco = Disco.boot(DrivenScenario.of(config.nodes(), config.tlbEntries(), config.l2tlbEntries(),
-          config.vmNodes(), disk), OutputStream.nullOutputStream());
+          config.vmNodes(), disk), OutputStream.nullOutputStream(), faults);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InvalidScenarioException e) {
@@ -141,6 +148,20 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
 
   public Config config() {
     return config;
+  }
+
+  /** The small configuration, unfaulted or with the seeded fault named. */
+  public static ReferenceHarness small(java.util.Optional<String> fault) {
+    return new ReferenceHarness(Config.small(), fault.map(f -> Set.of(SeededFault.valueOf(f))).orElse(Set.of()));
+  }
+
+  /** The seeded faults of the monitor, by name, with what each breaks. */
+  public static SortedMap<String, String> faultNames() {
+    SortedMap<String, String> out = new TreeMap<>();
+    for (SeededFault f : SeededFault.values()) {
+      out.put(f.name(), f.description());
+    }
+    return out;
   }
 
   /**

@@ -26,6 +26,8 @@ public final class Memory {
   private final boolean big;
   private final int[] @Nullable [] pages = new int[PAGE_COUNT][];
   private long allocatedPages;
+  /** The allocated pages' numbers: a snapshot or restore visits them, not all 2^20 slots. */
+  private final java.util.BitSet present = new java.util.BitSet(PAGE_COUNT);
 
   public Memory(Endianness order) {
     this.order = order;
@@ -47,6 +49,7 @@ public final class Memory {
     if (p == null) {
       p = new int[WORDS_PER_PAGE];
       pages[pageNumber] = p;
+      present.set(pageNumber);
       allocatedPages++;
     }
     return p;
@@ -56,8 +59,14 @@ public final class Memory {
   public void free(int pageNumber) {
     if (pages[pageNumber] != null) {
       pages[pageNumber] = null;
+      present.clear(pageNumber);
       allocatedPages--;
     }
+  }
+
+  /** The number of the first allocated page at or after {@code from}, or -1 when there is none. */
+  public int nextAllocatedPage(int from) {
+    return present.nextSetBit(from);
   }
 
   public boolean isPresent(int address) {

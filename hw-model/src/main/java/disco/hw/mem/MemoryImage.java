@@ -9,8 +9,6 @@ import java.util.List;
  * they are the same state and the image leaves both out.
  */
 public record MemoryImage(List<Page> pages) {
-  private static final int PAGES = 1 << (32 - Memory.PAGE_SHIFT);
-
   public MemoryImage {
     pages = List.copyOf(pages);
   }
@@ -21,7 +19,7 @@ public record MemoryImage(List<Page> pages) {
   /** The non-zero pages of {@code m}, copied. */
   public static MemoryImage of(Memory m) {
     List<Page> out = new ArrayList<>();
-    for (int pn = 0; pn < PAGES; pn++) {
+    for (int pn = m.nextAllocatedPage(0); pn >= 0; pn = m.nextAllocatedPage(pn + 1)) {
       int[] p = m.page(pn);
       if (p != null && !zero(p)) {
         out.add(new Page(pn, p.clone()));
@@ -32,10 +30,8 @@ public record MemoryImage(List<Page> pages) {
 
   /** Makes {@code m} hold exactly this image: every other page is dropped. */
   public void restoreInto(Memory m) {
-    for (int pn = 0; pn < PAGES; pn++) {
-      if (m.page(pn) != null) {
-        m.free(pn);
-      }
+    for (int pn = m.nextAllocatedPage(0); pn >= 0; pn = m.nextAllocatedPage(pn + 1)) {
+      m.free(pn);
     }
     for (Page p : pages) {
       System.arraycopy(p.words(), 0, m.allocate(p.number()), 0, Memory.WORDS_PER_PAGE);

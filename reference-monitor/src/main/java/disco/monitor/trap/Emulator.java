@@ -26,7 +26,7 @@ final class Emulator {
     record TlbWrite(int index) implements Result {}
 
     /** TLBWI/TLBWR that would put two entries matching one address in the guest's TLB. */
-    record MachineCheck() implements Result {}
+    record MachineCheck(int index) implements Result {}
 
     /** WAIT: idle until an interrupt. */
     record Idle() implements Result {}
@@ -39,7 +39,7 @@ final class Emulator {
   private static Result tlbWrite(VirtualCp0 cp0, int index) {
     if (cp0.wouldDuplicate(index)) {
       cp0.setStatusBits(VirtualCp0.ST_TS, true);
-      return new Result.MachineCheck();
+      return new Result.MachineCheck(index);
     }
     return new Result.TlbWrite(index);
   }

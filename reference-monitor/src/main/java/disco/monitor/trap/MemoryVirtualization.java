@@ -37,7 +37,12 @@ final class MemoryVirtualization {
   /** Real ASIDs by vCPU when the TLB is tagged ({@link AsidTags}); null: flushed at every switch. */
   private final @Nullable AsidTags tags;
 
-  MemoryVirtualization(MachinePages pages, Memmap memmap, Memory memory, CostModel costs, @Nullable AsidTags tags) {
+  /** Seeded faults (none in a normal run). */
+  private final java.util.Set<SeededFault> faults;
+
+  MemoryVirtualization(MachinePages pages, Memmap memmap, Memory memory, CostModel costs, @Nullable AsidTags tags,
+      java.util.Set<SeededFault> faults) {
+    this.faults = faults;
     this.pages = pages;
     this.memmap = memmap;
     this.memory = memory;
@@ -107,7 +112,8 @@ final class MemoryVirtualization {
         return new Outcome.Reflect(access == Access.STORE ? ADES : ADEL, false, false,
             "store to the privileged-register page");
       }
-      int lo1 = TlbEntry.entryLo((long) v.privilegedPage() << 12, C_CACHEABLE | V | G);
+      int d = faults.contains(SeededFault.PRIVILEGED_PAGE_WRITABLE) ? D : 0;
+      int lo1 = TlbEntry.entryLo((long) v.privilegedPage() << 12, C_CACHEABLE | d | V | G);
       write(cpu, TlbEntry.of((int) privilege & ~0x1fff, 0, G, lo1));
       return new Outcome.Filled(TrapKind.TLB_PMAP, "mapped the privileged-register page read-only");
     }
@@ -208,7 +214,8 @@ final class MemoryVirtualization {
       return lo & (C_CACHEABLE | D | G); // not valid: no machine page named
     }
     int m = machinePage(vm, gpn, node, cpu);
-    return m < 0 ? -1 : TlbEntry.entryLo((long) m << 12, lo & 0x3f);
+    int flags = faults.contains(SeededFault.GUEST_PROTECTION_DROPPED) ? (lo & 0x3f) | D : lo & 0x3f;
+    return m < 0 ? -1 : TlbEntry.entryLo((long) m << 12, flags);
   }
 
   /**
@@ -223,8 +230,9 @@ final class MemoryVirtualization {
           + " (only 4 KB pages are virtualized)";
     }
     TlbEntry old = v.cp0().tlbEntryAt(index, e);
-    forget(cpu, v, old);
-    forget(cpu, v, e);
+    forget(cpu, v, old, !faults.contains(SeededFault.L2TLB_NOT_FLUSHED),
+        !faults.contains(SeededFault.TLB_WRITE_NOT_SHOT_DOWN));
+    forget(cpu, v, e, true, true);
     if ((e.entryHi() & 0x8000_0000) == 0) {
       TlbEntry machine = translate(cpu, vm, e, node);
       if (machine == null) {
@@ -236,10 +244,13 @@ final class MemoryVirtualization {
     return null;
   }
 
-  private void forget(CpuPort cpu, VirtualCpu v, TlbEntry e) {
+  /** Forgets what {@code e} made: its L2TLB entry and its hardware TLB entries (each unless a seeded fault says not). */
+  private void forget(CpuPort cpu, VirtualCpu v, TlbEntry e, boolean l2tlb, boolean hardware) {
     boolean global = (e.entryLo0() & e.entryLo1() & 1) != 0;
-    v.l2tlb().invalidate(e.entryHi(), global);
-    if ((e.entryHi() & 0x8000_0000) == 0) {
+    if (l2tlb) {
+      v.l2tlb().invalidate(e.entryHi(), global);
+    }
+    if (hardware && (e.entryHi() & 0x8000_0000) == 0) {
       TlbEntry h = tagged(cpu, v, e);
       while (cpu.tlbInvalidate(h.entryHi() & 0xffff_e000, h.entryHi() & 0xff)) {
         // every hardware entry that matches goes

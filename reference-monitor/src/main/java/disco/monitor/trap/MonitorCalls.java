@@ -24,7 +24,11 @@ final class MonitorCalls {
   private final MemoryVirtualization memory;
   private final CostModel costs;
 
-  MonitorCalls(MachinePort port, MemoryVirtualization memory, CostModel costs) {
+  /** The seeded fault DMA_UNTRANSLATED: the guest-physical address taken as a machine address. */
+  private final boolean untranslated;
+
+  MonitorCalls(MachinePort port, MemoryVirtualization memory, CostModel costs, boolean untranslated) {
+    this.untranslated = untranslated;
     this.port = port;
     this.memory = memory;
     this.costs = costs;
@@ -144,7 +148,8 @@ final class MonitorCalls {
     long tag = ((long) vm.id() << 16) | v.number();
     for (long at = start; at < start + bytes; at = (at & ~0xfffL) + 4096) {
       long end = Math.min(start + bytes, (at & ~0xfffL) + 4096);
-      @MachineAddr long m = memory.machineAddress(vm, gpa((int) at), dispatcher.node(v), cpu);
+      @MachineAddr long m = untranslated ? disco.spec.addr.Addresses.machine(at)
+          : memory.machineAddress(vm, gpa((int) at), dispatcher.node(v), cpu);
       if (m < 0) {
         dispatcher.stopVm(vm, "machine memory is exhausted");
         return -MonitorInterface.EIO;

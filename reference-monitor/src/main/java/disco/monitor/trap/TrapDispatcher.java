@@ -68,10 +68,15 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
   private final CostModel costs;
   private final long sliceCycles;
   private final long watchdogCycles;
+  /** Seeded faults (none in a normal run). */
+  private final java.util.Set<disco.monitor.trap.SeededFault> faults;
   private @Nullable Consumer<TraceEvent> trace;
 
   public TrapDispatcher(MachinePort port, List<VirtualMachine> vms, disco.monitor.mem.MachinePages pages,
-      disco.monitor.mem.Memmap memmap, CostModel costs, long sliceCycles, long watchdogCycles, boolean asidTagging) {
+      disco.monitor.mem.Memmap memmap, CostModel costs, long sliceCycles, long watchdogCycles, boolean asidTagging,
+      java.util.Set<disco.monitor.trap.SeededFault> faults) {
+    this.faults = java.util.EnumSet.noneOf(disco.monitor.trap.SeededFault.class);
+    this.faults.addAll(faults);
     this.port = port;
     this.vms = vms;
     this.machineMemory = port.machine().memory();
@@ -99,8 +104,8 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
       }
     }
     tags = asidTagging ? new AsidTags(n) : null;
-    memory = new MemoryVirtualization(pages, memmap, machineMemory, costs, tags);
-    calls = new MonitorCalls(port, memory, costs);
+    memory = new MemoryVirtualization(pages, memmap, machineMemory, costs, tags, this.faults);
+    calls = new MonitorCalls(port, memory, costs, this.faults.contains(disco.monitor.trap.SeededFault.DMA_UNTRANSLATED));
   }
 
   /** Sends a description of every trap to {@code sink} (null: none). */
@@ -223,6 +228,10 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
     if (r instanceof Emulator.Result.Reserved) {
       reflect(cpu, vm, v, insn, 10, false, 0, false, 0, "reserved instruction");
       return;
+    }
+    if (r instanceof Emulator.Result.MachineCheck mc
+        && faults.contains(disco.monitor.trap.SeededFault.DUPLICATE_TLB_ENTRY_ACCEPTED)) {
+      r = new Emulator.Result.TlbWrite(mc.index());
     }
     if (r instanceof Emulator.Result.MachineCheck) {
       reflect(cpu, vm, v, insn, 24, false, 0, false, 0, "a TLB write duplicating an entry");
@@ -456,7 +465,7 @@ public final class TrapDispatcher implements TrapHandler, DeviceEvent.DiskListen
         if (!resumed) {
           if (tags != null) {
             AsidTags.dropGlobals(cpu); // the next vCPU's own entries stay, under its real ASIDs
-          } else {
+          } else if (!faults.contains(disco.monitor.trap.SeededFault.TLB_KEPT_ON_SWITCH)) {
             cpu.tlbFlush();
           }
           cpu.chargeMonitorCycles(costs.vcpuSwitch());
