@@ -4,16 +4,19 @@ import disco.spec.invariant.Invariant;
 import java.util.List;
 import java.util.Optional;
 
-/** Evaluates a harness's invariants on a state and its transition checks on a transition. */
-final class Checks {
+/**
+ * Evaluates a harness's invariants on a state and its transition checks on a transition: the same
+ * evaluation for the {@link Explorer} and for the Java PathFinder driver ({@code disco.check.jpf}).
+ */
+public final class Checks {
   private Checks() {}
 
   /** A violated check: its id and what it found. */
-  record Found(String checkId, List<String> violations) {}
+  public record Found(String checkId, List<String> violations) {}
 
-  static final String STEP = "STEP";
+  public static final String STEP = "STEP";
 
-  static <S, O> Optional<Found> state(Harness<S, O> h, S state) {
+  public static <S, O> Optional<Found> state(Harness<S, O> h, S state) {
     for (Invariant<S> inv : h.invariants()) {
       List<String> v;
       try {
@@ -28,7 +31,7 @@ final class Checks {
     return Optional.empty();
   }
 
-  static <S, O> Optional<Found> transition(Harness<S, O> h, S before, O op, S after) {
+  public static <S, O> Optional<Found> transition(Harness<S, O> h, S before, O op, S after) {
     for (TransitionCheck<S, O> c : h.transitionChecks()) {
       List<String> v;
       try {
@@ -43,7 +46,7 @@ final class Checks {
     return Optional.empty();
   }
 
-  static String describe(RuntimeException e) {
+  public static String describe(RuntimeException e) {
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 }
