@@ -18,6 +18,8 @@ import gov.nasa.jpf.vm.Instruction;
  *       and their stack effects equal those of the static calls that replace them.
  *   <li>{@code String.join}, which jpf-core's model of {@code String} lacks
  *       ({@code NoSuchMethodException}).
+ *   <li>{@code Stream.toList()}, whose library code asks {@code SharedSecrets} for an access object
+ *       jpf-core does not provide ({@code NoSuchMethodException}).
  * </ul>
  */
 public class PatchedInstructions extends InstructionFactory {
@@ -35,6 +37,15 @@ public class PatchedInstructions extends InstructionFactory {
       return super.invokestatic(PATCHES, "recordToString", "(Ljava/lang/Object;)Ljava/lang/String;");
     }
     return super.invokedynamic(bootstrapIndex, samMethodName, functionType);
+  }
+
+  @Override
+  public Instruction invokeinterface(String clsName, String methodName, String methodSignature) {
+    if (clsName.replace('/', '.').equals("java.util.stream.Stream") && methodName.equals("toList")
+        && methodSignature.equals("()Ljava/util/List;")) {
+      return super.invokestatic(PATCHES, "streamToList", "(Ljava/util/stream/Stream;)Ljava/util/List;");
+    }
+    return super.invokeinterface(clsName, methodName, methodSignature);
   }
 
   @Override

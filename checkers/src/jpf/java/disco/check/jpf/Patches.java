@@ -30,6 +30,15 @@ public final class Patches {
     return join(separator, java.util.Arrays.asList(parts));
   }
 
+  /** {@code stream.toList()}: its elements in order, in a list that cannot be changed. */
+  public static <T> java.util.List<T> streamToList(java.util.stream.Stream<T> stream) {
+    java.util.List<T> out = new java.util.ArrayList<>();
+    for (java.util.Iterator<T> i = stream.iterator(); i.hasNext(); ) {
+      out.add(i.next());
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
   public static boolean recordEquals(Object self, Object other) {
     if (self == other) {
       return true;

@@ -4,6 +4,7 @@ import disco.check.catalogue.Configuration;
 import disco.check.catalogue.Configurations;
 import disco.check.engine.Checks;
 import disco.check.engine.Harness;
+import disco.check.wiring.ReferenceHarness;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,15 +23,25 @@ import java.util.Optional;
 public final class JpfDriver {
   private JpfDriver() {}
 
+  /** The configuration name under which JPF drives the reference monitor itself. */
+  public static final String REFERENCE = "reference";
+
   /** Arguments: configuration name, depth bound, and optionally a seeded fault's name. */
   public static void run(String[] args, Chooser chooser) {
     if (args.length < 2 || args.length > 3) {
       throw new IllegalArgumentException("usage: CONFIGURATION DEPTH [FAULT]");
     }
+    int depth = Integer.parseInt(args[1]);
+    Optional<String> fault = args.length == 3 ? Optional.of(args[2]) : Optional.empty();
+    if (args[0].equals(REFERENCE)) {
+      // The reference monitor walks one live path (JPF backtracks it), with no disk (JPF models no
+      // file system): see ReferenceHarness.liveWithoutDisk.
+      walk(ReferenceHarness.liveWithoutDisk(fault), depth, chooser);
+      return;
+    }
     Configuration c = Configurations.named(args[0])
         .orElseThrow(() -> new IllegalArgumentException("no configuration " + args[0]));
-    int depth = Integer.parseInt(args[1]);
-    walk(c.harness(args.length == 3 ? Optional.of(args[2]) : Optional.empty()), depth, chooser);
+    walk(c.harness(fault), depth, chooser);
   }
 
   /** One path of at most {@code depth} steps, as {@code chooser} picks it. */

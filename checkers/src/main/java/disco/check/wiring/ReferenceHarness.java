@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * The reference monitor itself as a harness, driven through its operation-level API
@@ -71,14 +72,23 @@ import java.util.TreeMap;
  */
 public final class ReferenceHarness implements Harness<ReferenceHarness.State, GuestOperation> {
   /** The size of the harness. */
-  public record Config(int nodes, int tlbEntries, int l2tlbEntries, int guestPages, List<Integer> vmNodes) {
+  public record Config(int nodes, int tlbEntries, int l2tlbEntries, int guestPages, List<Integer> vmNodes,
+      boolean disk) {
     public Config {
       vmNodes = List.copyOf(vmNodes);
     }
 
-    /** The default: 2 nodes, 2 VMs of 1 vCPU sharing processor 0, 3 guest pages, 2-pair TLBs, 2-entry L2TLBs. */
+    /**
+     * The default: 2 nodes, 2 VMs of 1 vCPU sharing processor 0, 3 guest pages, 2-pair TLBs, 2-entry
+     * L2TLBs, a disk.
+     */
     public static Config small() {
-      return new Config(2, 2, 2, 3, List.of(0, 0));
+      return new Config(2, 2, 2, 3, List.of(0, 0), true);
+    }
+
+    /** Without a disk (no file is opened: Java PathFinder models no file system). */
+    public Config withoutDisk() {
+      return new Config(nodes, tlbEntries, l2tlbEntries, guestPages, vmNodes, false);
     }
   }
 
@@ -101,7 +111,13 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
   private final ReferenceView view;
   /** The view the abstraction function reads (see {@link DrivenView}). */
   private final ReferenceView driven;
-  private final Disco.Snapshot start;
+  /** The initial state, restored before a path is replayed; null when live. */
+  private final Disco.@Nullable Snapshot start;
+  /**
+   * Live: each step continues from the live Disco as the last step left it, for a driver that walks
+   * one path and backtracks by itself, as Java PathFinder does on its own heap.
+   */
+  private final boolean live;
   private final GuestViewSpec.Shape shape;
 
   public ReferenceHarness(Config config) {
@@ -110,15 +126,14 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
 
   /** The harness over a monitor with the seeded faults {@code faults} switched on. */
   public ReferenceHarness(Config config, Set<SeededFault> faults) {
+    this(config, faults, false);
+  }
+
+  private ReferenceHarness(Config config, Set<SeededFault> faults, boolean live) {
     this.config = config;
+    this.live = live;
     try {
-      Path disk = Files.createTempFile("disco-check-disk", ".img");
-      disk.toFile().deleteOnExit();
-      ByteBuffer b = ByteBuffer.allocate(4096);
-      for (int i = 0; i < 1024; i++) {
-        b.putInt(DISK_WORD + i);
-      }
-      Files.write(disk, b.array());
+      Path disk = config.disk() ? diskImage() : null;
       disco = Disco.boot(DrivenScenario.of(config.nodes(), config.tlbEntries(), config.l2tlbEntries(),
           config.vmNodes(), disk), OutputStream.nullOutputStream(), faults);
     } catch (IOException e) {
@@ -140,14 +155,41 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
         driver.perform(new GuestOperation.Switch(before.vm(), before.number()));
       }
     }
-    start = disco.snapshot();
+    start = live ? null : disco.snapshot();
     view = new ReferenceMonitorView(disco);
     driven = new DrivenView(view, disco.port().machine().memory(), (config.guestPages() + 1) & ~1);
     shape = driven.shape().guestView();
   }
 
+  /** A disk of one page whose words count up from {@link #DISK_WORD}, in a temporary file. */
+  private static Path diskImage() throws IOException {
+    Path disk = Files.createTempFile("disco-check-disk", ".img");
+    disk.toFile().deleteOnExit();
+    ByteBuffer b = ByteBuffer.allocate(4096);
+    for (int i = 0; i < 1024; i++) {
+      b.putInt(DISK_WORD + i);
+    }
+    Files.write(disk, b.array());
+    return disk;
+  }
+
   public Config config() {
     return config;
+  }
+
+  /**
+   * The small configuration without a disk, live (see {@link #live}): for Java PathFinder, which
+   * models no file system and backtracks the heap itself. The initial state may be taken once.
+   */
+  public static ReferenceHarness liveWithoutDisk(java.util.Optional<String> fault) {
+    return new ReferenceHarness(Config.small().withoutDisk(),
+        fault.map(f -> Set.of(SeededFault.valueOf(f))).orElse(Set.of()), true);
+  }
+
+  /** The small configuration without a disk, as {@link #liveWithoutDisk} but replayed (for the Explorer). */
+  public static ReferenceHarness withoutDisk(java.util.Optional<String> fault) {
+    return new ReferenceHarness(Config.small().withoutDisk(),
+        fault.map(f -> Set.of(SeededFault.valueOf(f))).orElse(Set.of()), false);
   }
 
   /** The small configuration, unfaulted or with the seeded fault named. */
@@ -179,7 +221,7 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
 
   @Override
   public State initial() {
-    disco.restore(start);
+    restoreStart();
     return observe(List.of(), Seen.NOTHING);
   }
 
@@ -199,9 +241,19 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
 
   /** Puts the live Disco in the state at the end of {@code path}. */
   private void replay(List<GuestOperation> path) {
-    disco.restore(start);
+    if (live) {
+      return;
+    }
+    restoreStart();
     for (GuestOperation o : path) {
       driver.perform(o);
+    }
+  }
+
+  private void restoreStart() {
+    Disco.Snapshot s = start;
+    if (s != null) {
+      disco.restore(s);
     }
   }
 
@@ -242,10 +294,12 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
         }
         out.add(new GuestOperation.Load(id, 0, PRIV));
         out.add(new GuestOperation.Store(id, 0, PRIV, id + 1));
-        for (int g = 1; g < config.guestPages(); g++) {
-          out.add(diskRead(id, g << 12));
+        if (config.disk()) {
+          for (int g = 1; g < config.guestPages(); g++) {
+            out.add(diskRead(id, g << 12));
+          }
+          out.add(diskRead(id, (int) vm.memoryBytes()));
         }
-        out.add(diskRead(id, (int) vm.memoryBytes()));
       }
       int asid = cp0.asid();
       for (int i = 0; i < config.tlbEntries(); i++) {

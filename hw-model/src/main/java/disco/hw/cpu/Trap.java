@@ -10,6 +10,12 @@ final class Trap extends RuntimeException {
   static final Trap INSTANCE = new Trap();
 
   private Trap() {
-    super("MIPS exception", null, false, false);
+    super("MIPS exception");
+  }
+
+  /** No stack trace is ever needed (and none is recorded: one instance is thrown by every trap). */
+  @Override
+  public synchronized Throwable fillInStackTrace() {
+    return this;
   }
 }

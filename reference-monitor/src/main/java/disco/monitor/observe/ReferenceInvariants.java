@@ -95,12 +95,68 @@ public final class ReferenceInvariants {
 
   /** {@code v} with the TLB of every processor that runs no vCPU reported empty. */
   public static ReferenceView active(ReferenceView v) {
-    return new ForwardingMonitorView(v) {
-      @Override
-      public List<Translation> hardwareTlb(int cpu) {
-        return inner.onCpu(cpu).isPresent() ? inner.hardwareTlb(cpu) : List.of();
+    return new ActiveView(v);
+  }
+
+  /**
+   * The projection {@link #active}. The projections are named classes rather than anonymous ones:
+   * Java PathFinder, which runs this code in the checkers, names its lambda classes as javac names
+   * anonymous classes and confuses the two.
+   */
+  private static final class ActiveView extends ForwardingMonitorView {
+    ActiveView(ReferenceView inner) {
+      super(inner);
+    }
+
+    @Override
+    public List<Translation> hardwareTlb(int cpu) {
+      return inner.onCpu(cpu).isPresent() ? inner.hardwareTlb(cpu) : List.of();
+    }
+  }
+
+  /** {@code inner} as if processor {@code cpu} ran vCPU {@code id}, its window entries left out (TLB-1). */
+  private static final class OneCpuView extends ForwardingMonitorView {
+    private final int cpu;
+    private final MonitorView.VcpuId id;
+
+    OneCpuView(ReferenceView inner, int cpu, MonitorView.VcpuId id) {
+      super(inner);
+      this.cpu = cpu;
+      this.id = id;
+    }
+
+    @Override
+    public Optional<VcpuId> onCpu(int c) {
+      return c == cpu ? Optional.of(id) : Optional.empty();
+    }
+
+    @Override
+    public List<Translation> hardwareTlb(int c) {
+      List<Translation> kept = new ArrayList<>();
+      if (c == cpu) {
+        for (Translation t : inner.hardwareTlb(c)) {
+          if (!inWindow(inner, t.vpn())) {
+            kept.add(t);
+          }
+        }
       }
-    };
+      return kept;
+    }
+  }
+
+  /** {@code inner} with DMA {@code dma} as the last one (DMA-1 over every transfer in flight). */
+  private static final class OneDmaView extends ForwardingMonitorView {
+    private final MonitorView.Dma dma;
+
+    OneDmaView(ReferenceView inner, MonitorView.Dma dma) {
+      super(inner);
+      this.dma = dma;
+    }
+
+    @Override
+    public Optional<Dma> lastDma() {
+      return Optional.of(dma);
+    }
   }
 
   /** Whether virtual page {@code vpn} lies in the supervisor physical window of {@code v}'s guests. */
@@ -144,25 +200,7 @@ public final class ReferenceInvariants {
 
   /** The TLB-1 problems of processor {@code cpu}'s entries, taken as vCPU {@code id}'s. */
   private static List<String> exactFor(ReferenceView v, int cpu, MonitorView.VcpuId id) {
-    ReferenceView one = new ForwardingMonitorView(v) {
-      @Override
-      public Optional<VcpuId> onCpu(int c) {
-        return c == cpu ? Optional.of(id) : Optional.empty();
-      }
-
-      @Override
-      public List<Translation> hardwareTlb(int c) {
-        List<Translation> kept = new ArrayList<>();
-        if (c == cpu) {
-          for (Translation t : inner.hardwareTlb(c)) {
-            if (!inWindow(inner, t.vpn())) {
-              kept.add(t);
-            }
-          }
-        }
-        return kept;
-      }
-    };
+    ReferenceView one = new OneCpuView(v, cpu, id);
     List<String> out = new ArrayList<>(MonitorInvariants.HARDWARE_TLB_EXACT.violations(one));
     for (MonitorView.Translation t : v.hardwareTlb(cpu)) {
       if (!inWindow(v, t.vpn())) {
@@ -187,12 +225,7 @@ public final class ReferenceInvariants {
   private static List<String> dmaOwned(ReferenceView v) {
     List<String> out = new ArrayList<>();
     for (MonitorView.Dma d : v.dmasInFlight()) {
-      out.addAll(MonitorInvariants.DMA_OWNED.violations(new ForwardingMonitorView(v) {
-        @Override
-        public Optional<Dma> lastDma() {
-          return Optional.of(d);
-        }
-      }));
+      out.addAll(MonitorInvariants.DMA_OWNED.violations(new OneDmaView(v, d)));
     }
     return out;
   }
