@@ -54,7 +54,8 @@ public final class Chains {
     return out;
   }
 
-  static <S, O> S checkedStep(Harness<S, O> h, S before, O op) {
+  /** One step of {@code h} with every transition check asserted. */
+  public static <S, O> S checkedStep(Harness<S, O> h, S before, O op) {
     S after = h.step(before, op);
     for (TransitionCheck<S, O> c : h.transitionChecks()) {
       List<String> v = c.check().violations(before, op, after);

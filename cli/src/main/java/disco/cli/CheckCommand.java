@@ -43,7 +43,7 @@ final class CheckCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
-      description = "monitor (default), spec, coherence-2 or coherence-3")
+      description = "monitor (default), reference, spec, coherence-2 or coherence-3")
   String config = "monitor";
 
   @Option(names = "--fault", paramLabel = "NAME", description = "run with one seeded fault switched on")

@@ -86,6 +86,14 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
       return new Config(2, 2, 2, 3, List.of(0, 0), true);
     }
 
+    /**
+     * The large configuration for property tests: 4 nodes, 8 VMs of 1 vCPU, two on each processor,
+     * 8 guest pages each, 4-pair TLBs, 4-entry L2TLBs, a disk.
+     */
+    public static Config large() {
+      return new Config(4, 4, 4, 8, List.of(0, 0, 1, 1, 2, 2, 3, 3), true);
+    }
+
     /** Without a disk (no file is opened: Java PathFinder models no file system). */
     public Config withoutDisk() {
       return new Config(nodes, tlbEntries, l2tlbEntries, guestPages, vmNodes, false);
@@ -130,6 +138,15 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
   }
 
   private ReferenceHarness(Config config, Set<SeededFault> faults, boolean live) {
+    this(config, faults, live, !live);
+  }
+
+  /**
+   * @param live each step continues from the live Disco (no replay)
+   * @param snapshot whether the initial state is snapshot, so that {@link #initial} restores it
+   *     (a live harness driven along one path after another, as a property's chains are)
+   */
+  private ReferenceHarness(Config config, Set<SeededFault> faults, boolean live, boolean snapshot) {
     this.config = config;
     this.live = live;
     try {
@@ -155,7 +172,7 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
         driver.perform(new GuestOperation.Switch(before.vm(), before.number()));
       }
     }
-    start = live ? null : disco.snapshot();
+    start = snapshot ? disco.snapshot() : null;
     view = new ReferenceMonitorView(disco);
     driven = new DrivenView(view, disco.port().machine().memory(), (config.guestPages() + 1) & ~1);
     shape = driven.shape().guestView();
@@ -184,6 +201,20 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
   public static ReferenceHarness liveWithoutDisk(java.util.Optional<String> fault) {
     return new ReferenceHarness(Config.small().withoutDisk(),
         fault.map(f -> Set.of(SeededFault.valueOf(f))).orElse(Set.of()), true);
+  }
+
+  /**
+   * A live harness of {@code config} that restores its initial state at {@link #initial}: for
+   * drivers that walk one path at a time from the start, such as a property test's action chains
+   * (each step continues from the live Disco, so a chain of n steps costs n operations).
+   */
+  public static ReferenceHarness sequential(Config config) {
+    return sequential(config, java.util.Optional.empty());
+  }
+
+  /** {@link #sequential(Config)} with the seeded fault named. */
+  public static ReferenceHarness sequential(Config config, java.util.Optional<String> fault) {
+    return new ReferenceHarness(config, fault.map(f -> Set.of(SeededFault.valueOf(f))).orElse(Set.of()), true, true);
   }
 
   /** The small configuration without a disk, as {@link #liveWithoutDisk} but replayed (for the Explorer). */
