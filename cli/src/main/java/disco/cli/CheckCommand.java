@@ -7,6 +7,7 @@ import disco.check.catalogue.Configuration;
 import disco.check.catalogue.Configurations;
 import disco.check.engine.Counterexample;
 import disco.check.engine.Explorer;
+import disco.check.engine.Harness;
 import disco.check.engine.Options;
 import disco.check.engine.Progress;
 import disco.check.engine.Replay;
@@ -113,7 +114,10 @@ final class CheckCommand implements Callable<Integer> {
       opts = opts.withMaxStates(maxStates);
     }
     o.println("disco check " + conf.name() + f.map(x -> " with fault " + x).orElse("") + ": " + conf.description());
-    Result r = Explorer.explore(conf.harness(f), opts, progress(err));
+    Harness<?, ?> harness = conf.harness(f);
+    // A harness without symmetries is explored without reduction, whatever the option says.
+    opts = opts.withSymmetry(opts.symmetry() && harness.symmetric());
+    Result r = Explorer.explore(harness, opts, progress(err));
     printSummary(o, r.statistics(), opts);
     if (r.passed()) {
       o.println("no violation");
