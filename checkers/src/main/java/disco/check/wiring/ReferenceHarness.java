@@ -19,6 +19,8 @@ import disco.monitor.operate.DrivenScenario;
 import disco.monitor.operate.GuestOperation;
 import disco.monitor.operate.OperationDriver;
 import disco.monitor.operate.OperationResult;
+import disco.spec.addr.Addresses;
+import disco.spec.addr.MachineAddr;
 import disco.spec.invariant.Invariant;
 import disco.spec.model.GuestTlbSpec;
 import disco.spec.model.GuestViewSpec;
@@ -477,7 +479,7 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
         throw new IllegalStateException("vm " + vm.id() + " has a page mapped beyond the first " + mappedPages());
       }
       for (int g = 0; g < mappedPages(); g++) {
-        e.add(vm.pmap().machinePage(g));
+        e.add(vm.pmap().machinePage(Addresses.guestPage(g)));
       }
       for (VirtualCpu v : vm.vcpus()) {
         boolean live = disco.dispatcher().current(v.physicalCpu()) == v;
@@ -510,11 +512,12 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
     }
     MachinePages pages = disco.pages();
     for (int p = 0; p < pages.totalPages(); p++) {
-      if (pages.owner(p) >= 0) {
+      @MachineAddr int page = Addresses.machinePage(p);
+      if (pages.owner(page) >= 0) {
         e.add(p);
-        e.add(pages.owner(p));
-        e.add(disco.memmap().vmOf(p));
-        e.add(disco.memmap().guestPageOf(p));
+        e.add(pages.owner(page));
+        e.add(disco.memmap().vmOf(page));
+        e.add(disco.memmap().guestPageOf(page));
       }
     }
     for (int[] free : pages.state().free()) {
@@ -543,7 +546,7 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
   private int countMapped(VirtualMachine vm) {
     int n = 0;
     for (int g = 0; g < mappedPages(); g++) {
-      n += vm.pmap().machinePage(g) >= 0 ? 1 : 0;
+      n += vm.pmap().machinePage(Addresses.guestPage(g)) >= 0 ? 1 : 0;
     }
     return n;
   }
@@ -581,7 +584,7 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
     for (VirtualMachine vm : disco.vms()) {
       StringBuilder pmap = new StringBuilder();
       for (int g = 0; g < mappedPages(); g++) {
-        pmap.append(g == 0 ? "" : " ").append(vm.pmap().machinePage(g));
+        pmap.append(g == 0 ? "" : " ").append(vm.pmap().machinePage(Addresses.guestPage(g)));
       }
       out.put("vm" + vm.id() + ".pmap", pmap.toString());
       out.put("vm" + vm.id() + ".running", String.valueOf(!vm.stopped()));

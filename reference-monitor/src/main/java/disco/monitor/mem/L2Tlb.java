@@ -1,5 +1,7 @@
 package disco.monitor.mem;
 
+import disco.spec.addr.MachineAddr;
+import disco.spec.addr.GuestVirtual;
 import disco.hw.port.TlbEntry;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -37,7 +39,7 @@ public final class L2Tlb {
   }
 
   /** The machine-terms entry for the page pair of {@code vpn2Address} under {@code asid}, or null. */
-  public @Nullable TlbEntry lookup(int vpn2Address, int asid) {
+  public @Nullable TlbEntry lookup(@GuestVirtual int vpn2Address, int asid) {
     TlbEntry e = entries[slot(vpn2Address, asid)];
     if (e != null && matches(e, vpn2Address, asid)) {
       hits++;
@@ -53,7 +55,7 @@ public final class L2Tlb {
   }
 
   /** Forgets the entry for the page pair of {@code entryHi} (VPN2 and ASID), if any. */
-  public void invalidate(int entryHi, boolean global) {
+  public void invalidate(@GuestVirtual int entryHi, boolean global) {
     if (global) {
       for (int i = 0; i < entries.length; i++) {
         TlbEntry e = entries[i];
@@ -71,7 +73,7 @@ public final class L2Tlb {
   }
 
   /** Forgets every entry that names machine page {@code page} (a shootdown). Returns how many. */
-  public int invalidateMachinePage(int page) {
+  public int invalidateMachinePage(@MachineAddr int page) {
     int n = 0;
     for (int i = 0; i < entries.length; i++) {
       TlbEntry e = entries[i];

@@ -60,7 +60,7 @@ public final class MachinePages {
     return monitorPagesPerNode;
   }
 
-  public int nodeOf(int page) {
+  public int nodeOf(@MachineAddr int page) {
     return page / pagesPerNode;
   }
 
@@ -68,20 +68,20 @@ public final class MachinePages {
    * A free page for {@code newOwner} (a VM number, or {@link #MONITOR}), from {@code node} if it has
    * one, else from the next node that does; -1 when machine memory is exhausted.
    */
-  public int allocate(int node, int newOwner) {
+  public @MachineAddr int allocate(int node, int newOwner) {
     for (int i = 0; i < free.size(); i++) {
       ArrayDeque<Integer> q = free.get((node + i) % free.size());
       Integer p = q.poll();
       if (p != null) {
         owner[p] = newOwner;
-        return p;
+        return Addresses.machinePage(p);
       }
     }
-    return -1;
+    return Addresses.machinePage(-1);
   }
 
   /** Gives page {@code page} back to its node's free list. */
-  public void release(int page) {
+  public void release(@MachineAddr int page) {
     if (owner[page] == FREE) {
       throw new IllegalStateException("machine page " + page + " is already free");
     }
@@ -90,7 +90,7 @@ public final class MachinePages {
   }
 
   /** The owner of {@code page}: a VM number, {@link #FREE} or {@link #MONITOR}. */
-  public int owner(int page) {
+  public int owner(@MachineAddr int page) {
     return owner[page];
   }
 
@@ -136,7 +136,7 @@ public final class MachinePages {
   }
 
   /** The machine address of page {@code page}. */
-  public static @MachineAddr long address(int page) {
+  public static @MachineAddr long address(@MachineAddr int page) {
     return Addresses.machine((long) page << 12);
   }
 }

@@ -1,5 +1,8 @@
 package disco.monitor.mem;
 
+import disco.spec.addr.Addresses;
+import disco.spec.addr.GuestPhysical;
+import disco.spec.addr.MachineAddr;
 import java.util.Arrays;
 
 /**
@@ -18,16 +21,16 @@ public final class Memmap {
     Arrays.fill(gpn, -1);
   }
 
-  public int vmOf(int page) {
+  public int vmOf(@MachineAddr int page) {
     return vm[page];
   }
 
-  public int guestPageOf(int page) {
-    return gpn[page];
+  public @GuestPhysical int guestPageOf(@MachineAddr int page) {
+    return Addresses.guestPage(gpn[page]);
   }
 
   /** Records that guest page {@code guestPage} of VM {@code vmId} is machine page {@code page}. */
-  public void add(int page, int vmId, int guestPage, Pmap pmap) {
+  public void add(@MachineAddr int page, int vmId, @GuestPhysical int guestPage, Pmap pmap) {
     if (vm[page] >= 0) {
       throw new IllegalStateException("machine page " + page + " already backs VM " + vm[page]);
     }
@@ -37,8 +40,8 @@ public final class Memmap {
   }
 
   /** Forgets the mapping of machine page {@code page} in the memmap and in {@code pmap}. */
-  public void remove(int page, Pmap pmap) {
-    pmap.unmap(gpn[page]);
+  public void remove(@MachineAddr int page, Pmap pmap) {
+    pmap.unmap(guestPageOf(page));
     vm[page] = -1;
     gpn[page] = -1;
   }

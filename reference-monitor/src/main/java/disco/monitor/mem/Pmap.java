@@ -28,8 +28,8 @@ public final class Pmap {
   }
 
   /** The machine page behind guest page {@code gpn}, or -1 when it has none yet. */
-  public int machinePage(int gpn) {
-    return machinePage[gpn];
+  public @MachineAddr int machinePage(@GuestPhysical int gpn) {
+    return Addresses.machinePage(machinePage[gpn]);
   }
 
   /** The machine address behind {@code gpa}, or -1 when its page has no machine page yet. */
@@ -38,11 +38,11 @@ public final class Pmap {
     return Addresses.machine(m < 0 ? -1 : ((long) m << 12) | (gpa & 0xfff));
   }
 
-  void map(int gpn, int page) {
+  void map(@GuestPhysical int gpn, @MachineAddr int page) {
     machinePage[gpn] = page;
   }
 
-  void unmap(int gpn) {
+  void unmap(@GuestPhysical int gpn) {
     machinePage[gpn] = -1;
   }
 

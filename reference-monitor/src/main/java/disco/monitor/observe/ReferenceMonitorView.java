@@ -11,6 +11,8 @@ import disco.monitor.cpu.VirtualCpu;
 import disco.monitor.cpu.VirtualMachine;
 import disco.monitor.mem.MachinePages;
 import disco.monitor.mem.Memmap;
+import disco.spec.addr.Addresses;
+import disco.spec.addr.MachineAddr;
 import disco.spec.model.GuestTlbSpec;
 import disco.spec.observe.MonitorView;
 import java.util.ArrayList;
@@ -163,12 +165,13 @@ public final class ReferenceMonitorView implements ReferenceView {
     if (m == null || guestPage < 0 || guestPage >= m.pmap().pages()) {
       return Optional.empty();
     }
-    int page = m.pmap().machinePage(guestPage);
+    int page = m.pmap().machinePage(Addresses.guestPage(guestPage)); // the view's pages are plain numbers
     return page < 0 ? Optional.empty() : Optional.of(new PmapEntry(page, true));
   }
 
   @Override
-  public List<BackMapping> memmap(int machinePage) {
+  public List<BackMapping> memmap(int page) {
+    @MachineAddr int machinePage = Addresses.machinePage(page); // the view's pages are plain numbers
     Memmap memmap = disco.memmap();
     if (machinePage < 0 || machinePage >= memmap.pages() || memmap.vmOf(machinePage) < 0) {
       return List.of();
@@ -182,7 +185,8 @@ public final class ReferenceMonitorView implements ReferenceView {
   }
 
   @Override
-  public Role role(int machinePage) {
+  public Role role(int page) {
+    @MachineAddr int machinePage = Addresses.machinePage(page);
     MachinePages pages = disco.pages();
     if (machinePage < 0 || machinePage >= pages.totalPages()) {
       return Role.MONITOR; // not memory Disco hands out
@@ -224,7 +228,8 @@ public final class ReferenceMonitorView implements ReferenceView {
   }
 
   @Override
-  public long entitledReaders(int machinePage) {
+  public long entitledReaders(int page) {
+    @MachineAddr int machinePage = Addresses.machinePage(page);
     MachinePages pages = disco.pages();
     int owner = machinePage >= 0 && machinePage < pages.totalPages() ? pages.owner(machinePage) : -1;
     return owner >= 0 && owner < 64 ? 1L << owner : -1L;
@@ -329,7 +334,7 @@ public final class ReferenceMonitorView implements ReferenceView {
     for (DeviceEvent.Pending p : pending) {
       if (p.event() instanceof DeviceEvent.DiskTransfer t) {
         int vm = (int) (t.tag() >>> 16);
-        int page = t.address() >>> 12;
+        @MachineAddr int page = Addresses.machinePage(t.address() >>> 12); // a DMA's address is a machine address
         int guestPage = page < memmap.pages() && memmap.vmOf(page) == vm ? memmap.guestPageOf(page) : -1;
         out.add(new Dma(vm, guestPage, page));
       }

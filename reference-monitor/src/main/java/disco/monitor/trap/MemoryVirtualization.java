@@ -77,7 +77,7 @@ final class MemoryVirtualization {
    * {@code vcpu}'s CPU (zeroed) when the page has none yet; -1 when machine memory is exhausted.
    * {@code cpu} is charged for the work.
    */
-  int machinePage(VirtualMachine vm, int gpn, int node, @Nullable CpuPort cpu) {
+  @MachineAddr int machinePage(VirtualMachine vm, @GuestPhysical int gpn, int node, @Nullable CpuPort cpu) {
     Pmap pmap = vm.pmap();
     int m = pmap.machinePage(gpn);
     if (m >= 0) {
@@ -85,7 +85,7 @@ final class MemoryVirtualization {
     }
     m = pages.allocate(node, vm.id());
     if (m < 0) {
-      return -1;
+      return m;
     }
     zero(memory, m); // a page given to a VM holds zeros, whatever it held before
     memmap.add(m, vm.id(), gpn, pmap);
@@ -97,7 +97,7 @@ final class MemoryVirtualization {
 
   /** The machine address of guest-physical {@code gpa}, taking its page as {@link #machinePage} does. */
   @MachineAddr long machineAddress(VirtualMachine vm, @GuestPhysical long gpa, int node, @Nullable CpuPort cpu) {
-    int m = machinePage(vm, (int) (gpa >>> 12), node, cpu);
+    int m = machinePage(vm, Addresses.guestPage((int) (gpa >>> 12)), node, cpu);
     return Addresses.machine(m < 0 ? -1 : ((long) m << 12) | (gpa & 0xfff));
   }
 
@@ -118,7 +118,7 @@ final class MemoryVirtualization {
       return new Outcome.Filled(TrapKind.TLB_PMAP, "mapped the privileged-register page read-only");
     }
     if (u >= window && u < window + 0x2000_0000L) {
-      int gpn = (int) ((u - window) >>> 12);
+      @GuestPhysical int gpn = Addresses.guestPage((int) ((u - window) >>> 12));
       if (gpn >= vm.pmap().pages()) {
         return new Outcome.Reflect(access == Access.FETCH ? IBE : DBE, false, false,
             "no guest-physical memory at 0x" + Long.toHexString(u - window));
@@ -127,8 +127,8 @@ final class MemoryVirtualization {
         return new Outcome.Stop("a write-protected physical page at " + hex(va));
       }
       int even = gpn & ~1;
-      int lo0 = windowHalf(cpu, vm, even, node);
-      int lo1 = windowHalf(cpu, vm, even + 1, node);
+      int lo0 = windowHalf(cpu, vm, Addresses.guestPage(even), node);
+      int lo1 = windowHalf(cpu, vm, Addresses.guestPage(even + 1), node);
       if (lo0 < 0 || lo1 < 0) {
         return new Outcome.Stop("machine memory is exhausted");
       }
@@ -144,7 +144,7 @@ final class MemoryVirtualization {
     return useg(cpu, vm, v, node, access, va, modified);
   }
 
-  private int windowHalf(CpuPort cpu, VirtualMachine vm, int gpn, int node) {
+  private int windowHalf(CpuPort cpu, VirtualMachine vm, @GuestPhysical int gpn, int node) {
     if (gpn >= vm.pmap().pages()) {
       return G;
     }
@@ -160,7 +160,7 @@ final class MemoryVirtualization {
       return new Outcome.Reflect(MOD, false, true, "guest entry not dirty");
     }
     L2Tlb l2 = v.l2tlb();
-    TlbEntry cached = l2.lookup(va, cp0.asid());
+    TlbEntry cached = l2.lookup(Addresses.guestVirtual(va), cp0.asid());
     if (cached != null && half(cached, va)) {
       write(cpu, tagged(cpu, v, cached));
       cpu.chargeMonitorCycles(costs.l2tlbHit());
@@ -209,7 +209,7 @@ final class MemoryVirtualization {
   }
 
   private int translateHalf(CpuPort cpu, VirtualMachine vm, int lo, int node) {
-    int gpn = (lo >>> 6) & 0xfffff;
+    @GuestPhysical int gpn = Addresses.guestPage((lo >>> 6) & 0xfffff); // EntryLo.PFN, in the guest's terms
     if ((lo & V) == 0 || gpn >= vm.pmap().pages()) {
       return lo & (C_CACHEABLE | D | G); // not valid: no machine page named
     }
@@ -248,7 +248,7 @@ final class MemoryVirtualization {
   private void forget(CpuPort cpu, VirtualCpu v, TlbEntry e, boolean l2tlb, boolean hardware) {
     boolean global = (e.entryLo0() & e.entryLo1() & 1) != 0;
     if (l2tlb) {
-      v.l2tlb().invalidate(e.entryHi(), global);
+      v.l2tlb().invalidate(Addresses.guestVirtual(e.entryHi()), global);
     }
     if (hardware && (e.entryHi() & 0x8000_0000) == 0) {
       TlbEntry h = tagged(cpu, v, e);

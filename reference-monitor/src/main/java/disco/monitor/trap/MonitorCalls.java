@@ -206,7 +206,7 @@ final class MonitorCalls {
     if (!vm.pmap().contains(gpa(pa))) {
       return -MonitorInterface.EFAULT;
     }
-    int m = vm.pmap().machinePage((pa >>> 12) & 0xfffff);
+    int m = vm.pmap().machinePage(Addresses.guestPage((pa >>> 12) & 0xfffff));
     if (m >= 0) {
       MemoryVirtualization.zero(port.machine().memory(), m);
       cpu.chargeMonitorCycles(costs.pageZero());

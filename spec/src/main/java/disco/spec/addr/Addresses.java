@@ -20,6 +20,24 @@ public final class Addresses {
     return (@GuestPhysical long) raw;
   }
 
+  /** Declares {@code raw} to be a guest-virtual address or page number (an {@code int}). */
+  @SuppressWarnings("cast.unsafe") // the one sanctioned conversion into this space
+  public static @GuestVirtual int guestVirtual(int raw) {
+    return (@GuestVirtual int) raw;
+  }
+
+  /** Declares {@code raw} to be a guest-physical page number (an {@code int}). */
+  @SuppressWarnings("cast.unsafe") // the one sanctioned conversion into this space
+  public static @GuestPhysical int guestPage(int raw) {
+    return (@GuestPhysical int) raw;
+  }
+
+  /** Declares {@code raw} to be a machine page number (an {@code int}). */
+  @SuppressWarnings("cast.unsafe") // the one sanctioned conversion into this space
+  public static @MachineAddr int machinePage(int raw) {
+    return (@MachineAddr int) raw;
+  }
+
   /** Declares {@code raw} to be a machine address. */
   @SuppressWarnings("cast.unsafe") // the one sanctioned conversion into this space
   public static @MachineAddr long machine(long raw) {

@@ -10,6 +10,9 @@ import org.checkerframework.framework.qual.SubtypeOf;
  * An address in a guest's virtual address space: what a guest program or guest kernel puts
  * in a register and the guest's own TLB translates.
  *
+ * <p>On an {@code int} it may also qualify a page number of the same space (a pmap, memmap or
+ * L2TLB names pages, not bytes): a page number of one space never passes for another's.
+ *
  * <p>Addresses of the three spaces never mix: assigning one to another is a compile error. Raw
  * numbers become typed addresses only through {@link Addresses}.
  */

@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import disco.testing.QualifierCompile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,33 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AddressSpaceCheckerTest {
   @TempDir Path dir;
 
-  private static final String QUALS =
-      "disco.spec.addr.UnknownAddr,disco.spec.addr.GuestVirtual,disco.spec.addr.GuestPhysical,"
-          + "disco.spec.addr.MachineAddr,disco.spec.addr.AddrBottom";
+  private Compile compile(String className, String source) throws IOException, InterruptedException {
+    QualifierCompile.Result r = QualifierCompile.compile(dir, className, source);
+    return new Compile(r.status(), r.output());
+  }
 
   record Compile(int status, String output) {}
-
-  private Compile compile(String className, String source) throws IOException, InterruptedException {
-    Path src = dir.resolve(className + ".java");
-    Files.writeString(src, source, StandardCharsets.UTF_8);
-    Path javac = Paths.get(System.getProperty("java.home"), "bin", "javac");
-    List<String> cmd = new ArrayList<>();
-    cmd.add(javac.toString());
-    for (String pkg : new String[] {"api", "code", "file", "main", "model", "parser", "processing", "tree", "util"}) {
-      cmd.add("-J--add-exports=jdk.compiler/com.sun.tools.javac." + pkg + "=ALL-UNNAMED");
-    }
-    cmd.add("-J--add-opens=jdk.compiler/com.sun.tools.javac.comp=ALL-UNNAMED");
-    // The test class path holds the compiled qualifiers and the checker jar.
-    cmd.addAll(List.of(
-        "-cp", System.getProperty("java.class.path"),
-        "-processor", "org.checkerframework.common.subtyping.SubtypingChecker",
-        "-Aquals=" + QUALS,
-        "-d", dir.resolve("out").toString(),
-        src.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Compile(p.waitFor(), out);
-  }
 
   @Test
   void guestPhysicalIntoMachineAddressIsACompileError() throws Exception {
