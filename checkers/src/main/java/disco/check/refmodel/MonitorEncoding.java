@@ -1,5 +1,6 @@
 package disco.check.refmodel;
 
+import disco.check.engine.LongList;
 import disco.spec.model.GuestTlbSpec;
 import java.util.Arrays;
 
@@ -19,7 +20,7 @@ final class MonitorEncoding {
     for (int vm = 0; vm < perm.length; vm++) {
       inverse[perm[vm]] = vm;
     }
-    Out out = new Out();
+    LongList out = new LongList();
     for (int cpu = 0; cpu < c.cpus(); cpu++) {
       out.add(s.running[cpu] < 0 ? -1 : perm[s.running[cpu]]);
       out.add(s.nextVictim[cpu]);
@@ -97,20 +98,4 @@ final class MonitorEncoding {
     return out;
   }
 
-  /** A growable list of longs. */
-  private static final class Out {
-    private long[] data = new long[256];
-    private int size;
-
-    void add(long v) {
-      if (size == data.length) {
-        data = Arrays.copyOf(data, size * 2);
-      }
-      data[size++] = v;
-    }
-
-    long[] toArray() {
-      return Arrays.copyOf(data, size);
-    }
-  }
 }

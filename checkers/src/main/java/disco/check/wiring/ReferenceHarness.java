@@ -1,6 +1,7 @@
 package disco.check.wiring;
 
 import disco.check.engine.Harness;
+import disco.check.engine.LongList;
 import disco.check.engine.TransitionCheck;
 import disco.hw.port.CpuPort;
 import disco.hw.port.TlbEntry;
@@ -472,7 +473,7 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
   }
 
   private long[] encode() {
-    Encoding e = new Encoding();
+    LongList e = new LongList();
     for (VirtualMachine vm : disco.vms()) {
       e.add(vm.stopped() ? 1 : 0);
       if (vm.pmap().mappedPages() > countMapped(vm)) {
@@ -490,21 +491,21 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
           e.add(r);
         }
         for (TlbEntry t : cp0.tlb()) {
-          e.entry(t);
+          entry(e, t);
         }
         for (int w : v.l2tlb().state().slots()) {
           e.add(w);
         }
       }
     }
+    int[] lastRan = disco.dispatcher().state().lastRan();
     for (int n = 0; n < disco.port().cpuCount(); n++) {
       CpuPort cpu = disco.port().cpu(n);
       VirtualCpu cur = disco.dispatcher().current(n);
       e.add(cur == null ? -1 : cur.vm() << 16 | cur.number());
-      int[] last = disco.dispatcher().state().lastRan();
-      e.add(last[n]);
+      e.add(lastRan[n]);
       for (int i = 0; i < cpu.tlbSize(); i++) {
-        e.entry(cpu.tlbRead(i));
+        entry(e, cpu.tlbRead(i));
       }
       e.add(cpu.readCp0(1, 0));
       e.add(cpu.readCp0(10, 0));
@@ -551,28 +552,12 @@ public final class ReferenceHarness implements Harness<ReferenceHarness.State, G
     return n;
   }
 
-  /** A growing array of longs. */
-  private static final class Encoding {
-    private long[] a = new long[256];
-    private int n;
-
-    void add(long v) {
-      if (n == a.length) {
-        a = java.util.Arrays.copyOf(a, n * 2);
-      }
-      a[n++] = v;
-    }
-
-    void entry(TlbEntry t) {
-      add(t.entryHi());
-      add(t.pageMask());
-      add(t.entryLo0());
-      add(t.entryLo1());
-    }
-
-    long[] toArray() {
-      return java.util.Arrays.copyOf(a, n);
-    }
+  /** A TLB entry's four words. */
+  private static void entry(LongList e, TlbEntry t) {
+    e.add(t.entryHi());
+    e.add(t.pageMask());
+    e.add(t.entryLo0());
+    e.add(t.entryLo1());
   }
 
   // ---- description -----------------------------------------------------------------------------

@@ -63,14 +63,24 @@ public final class OperationDriver {
       return false;
     }
     if (op instanceof GuestOperation.Switch) {
-      return v.state() == VirtualCpu.State.RUNNABLE && disco.dispatcher().current(v.physicalCpu()) != v;
+      return v.state() == VirtualCpu.State.RUNNABLE && !current(v);
     }
-    return v.state() == VirtualCpu.State.RUNNABLE && disco.dispatcher().current(v.physicalCpu()) == v;
+    return runs(v);
   }
 
   /** Whether vCPU {@code vcpu} of VM {@code vm} runs on its CPU now (so that it can act). */
   public boolean runs(int vm, int vcpu) {
-    return enabled(new GuestOperation.Eret(vm, vcpu));
+    VirtualCpu v = vcpu(vm, vcpu);
+    return v != null && runs(v);
+  }
+
+  private boolean runs(VirtualCpu v) {
+    return v.state() == VirtualCpu.State.RUNNABLE && current(v);
+  }
+
+  /** Whether {@code v} is the vCPU its CPU runs (it may have stopped since). */
+  private boolean current(VirtualCpu v) {
+    return disco.dispatcher().current(v.physicalCpu()) == v;
   }
 
   /** Performs {@code op}; an operation that is not {@link #enabled} is refused. */
@@ -125,7 +135,7 @@ public final class OperationDriver {
     int vector = 0;
     if (!completed && !disco.vms().get(op.vm()).stopped()) {
       excCode = (v.cp0().cause() >>> 2) & 0x1f;
-      vector = disco.dispatcher().current(v.physicalCpu()) == v ? cpu.pc() : v.pc();
+      vector = current(v) ? cpu.pc() : v.pc();
     }
     return new OperationResult(completed, value, excCode, vector, List.copyOf(events), stopReason(op));
   }
@@ -133,7 +143,7 @@ public final class OperationDriver {
   /** The monitor call's $v0: in the CPU if the vCPU still runs, else in its saved registers. */
   private int result(CpuPort cpu, VirtualCpu v) {
     var saved = v.saved();
-    if (disco.dispatcher().current(v.physicalCpu()) != v && saved != null) {
+    if (!current(v) && saved != null) {
       return saved.gpr()[V0];
     }
     return cpu.gpr(V0);
@@ -146,8 +156,7 @@ public final class OperationDriver {
       if (cpu.execute(word)) {
         return true;
       }
-      if (!filled(before) || disco.dispatcher().current(v.physicalCpu()) != v
-          || v.state() != VirtualCpu.State.RUNNABLE) {
+      if (!filled(before) || !runs(v)) {
         return false;
       }
     }
@@ -162,7 +171,7 @@ public final class OperationDriver {
   /** A CP0 instruction: it traps (Coprocessor Unusable in supervisor mode) and Disco emulates it. */
   private boolean privileged(CpuPort cpu, VirtualCpu v, int word) {
     cpu.execute(word);
-    return !reflected() && disco.dispatcher().current(v.physicalCpu()) == v && v.state() == VirtualCpu.State.RUNNABLE;
+    return !reflected() && runs(v);
   }
 
   /** Whether the traps since {@code from} ended in a fill the hardware retries after. */
@@ -179,7 +188,7 @@ public final class OperationDriver {
   }
 
   private void clearScratch(CpuPort cpu, VirtualCpu v) {
-    if (disco.dispatcher().current(v.physicalCpu()) == v) {
+    if (current(v)) {
       for (int r : new int[] {V0, 4, 5, 6, 7, T0, T1}) {
         cpu.setGpr(r, 0);
       }
@@ -199,11 +208,15 @@ public final class OperationDriver {
   }
 
   private @org.checkerframework.checker.nullness.qual.Nullable VirtualCpu vcpu(GuestOperation op) {
+    return vcpu(op.vm(), op.vcpu());
+  }
+
+  private @org.checkerframework.checker.nullness.qual.Nullable VirtualCpu vcpu(int vm, int vcpu) {
     List<VirtualMachine> vms = disco.vms();
-    if (op.vm() < 0 || op.vm() >= vms.size()) {
+    if (vm < 0 || vm >= vms.size()) {
       return null;
     }
-    List<VirtualCpu> vs = vms.get(op.vm()).vcpus();
-    return op.vcpu() < 0 || op.vcpu() >= vs.size() ? null : vs.get(op.vcpu());
+    List<VirtualCpu> vs = vms.get(vm).vcpus();
+    return vcpu < 0 || vcpu >= vs.size() ? null : vs.get(vcpu);
   }
 }

@@ -46,16 +46,7 @@ public final class Refinement {
       }
       reached = next;
     }
-    for (GuestViewSpec.Outcome o : reached) {
-      if (o.next().equals(to) && o.seen().equals(seen)) {
-        return List.of();
-      }
-    }
-    GuestViewSpec.Outcome expected = reached.get(0);
-    if (!expected.seen().equals(seen)) {
-      return List.of(specOps + ": the guest saw " + seen + " but the spec gives " + expected.seen());
-    }
-    return List.of(specOps + ": " + Diff.of(expected.next(), to) + " differs from the spec");
+    return verdict(specOps, reached, seen, to);
   }
 
   /** The same check on abstract states already computed (an implementation may cache them). */
@@ -65,7 +56,15 @@ public final class Refinement {
     if (specOp.isEmpty()) {
       return from.equals(to) ? List.of() : List.of("a stutter changed the guest-visible state: " + Diff.of(from, to));
     }
-    List<GuestViewSpec.Outcome> allowed = GuestViewSpec.outcomes(shape, from, specOp.get());
+    return verdict(specOp.get(), GuestViewSpec.outcomes(shape, from, specOp.get()), seen, to);
+  }
+
+  /**
+   * Empty when one of the {@code allowed} outcomes is {@code to} with {@code seen}; else what differs
+   * from the first of them, named by {@code what} (the spec's operation or operations).
+   */
+  private static List<String> verdict(Object what, List<GuestViewSpec.Outcome> allowed, Seen seen,
+      GuestViewSpec.State to) {
     for (GuestViewSpec.Outcome o : allowed) {
       if (o.next().equals(to) && o.seen().equals(seen)) {
         return List.of();
@@ -73,8 +72,8 @@ public final class Refinement {
     }
     GuestViewSpec.Outcome expected = allowed.get(0);
     if (!expected.seen().equals(seen)) {
-      return List.of(specOp.get() + ": the guest saw " + seen + " but the spec gives " + expected.seen());
+      return List.of(what + ": the guest saw " + seen + " but the spec gives " + expected.seen());
     }
-    return List.of(specOp.get() + ": " + Diff.of(expected.next(), to) + " differs from the spec");
+    return List.of(what + ": " + Diff.of(expected.next(), to) + " differs from the spec");
   }
 }
