@@ -23,7 +23,10 @@ import org.junit.jupiter.api.Test;
  * instruction trace ({@code --trace}), the program's output, its status and the instruction count
  * equals the value recorded in {@code recorded-exec.txt}, twice in this JVM and once in a JVM of
  * its own running the real command line. The program is guests/linux/argv_exit.c, built once and
- * committed (argv_exit.mips.gz), so that the hash does not depend on the cross compiler at hand.
+ * committed (argv_exit.mips.gz), so that the hash does not depend on the cross compiler at hand;
+ * {@link #theCommittedProgramIsTheSourceRebuilt} shows that it is that source, compiled with the
+ * differential tests' options ({@code mips-linux-gnu-gcc -static -O2 -march=mips32r2}) and
+ * stripped.
  */
 class RecordedExecTest {
   /**
@@ -80,6 +83,34 @@ class RecordedExecTest {
     assertEquals(3, r.status(), r.err());
     assertTrue(r.guestOut().contains("argv[1] = 'exit' (4 bytes)"), r.guestOut());
     return hash(r.guestOut(), r.guestErr(), r.status(), r.err());
+  }
+
+  /**
+   * The committed binary is the source rebuilt, byte for byte, with Debian's cross compiler (which
+   * the build machine installs; without it this test skips, or fails under CI).
+   */
+  @Test
+  void theCommittedProgramIsTheSourceRebuilt() throws Exception {
+    Path source = Path.of("..", "guests", "linux", "argv_exit.c");
+    Path built = disco.testing.MipsCompiler.compile(source, disco.testing.MipsCompiler.DEFAULT_OPTIONS, List.of());
+    Path strip = disco.testing.Tools.require("mips-linux-gnu-strip");
+    Path stripped = DIR.resolve("argv_exit.rebuilt");
+    Files.createDirectories(DIR);
+    Process p = new ProcessBuilder(strip.toString(), "-o", stripped.toString(), built.toString())
+        .redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String messages = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES), "strip did not finish");
+    assertEquals(0, p.exitValue(), messages);
+    byte[] committed;
+    try (InputStream in = RecordedExecTest.class.getResourceAsStream("argv_exit.mips.gz")) {
+      if (in == null) {
+        throw new AssertionError("argv_exit.mips.gz is missing");
+      }
+      committed = new GZIPInputStream(in).readAllBytes();
+    }
+    assertTrue(java.util.Arrays.equals(committed, Files.readAllBytes(stripped)),
+        "argv_exit.mips.gz is not guests/linux/argv_exit.c rebuilt: rebuild it and record the new hash");
   }
 
   @Test

@@ -14,8 +14,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * The system-call layer of a Linux process, as a {@link Supervisor}: it takes the CPU's SYSCALL
  * exceptions and services the calls a static glibc program makes, with the o32 conventions of
  * Linux/MIPS (number in v0, arguments in a0..a3 then on the stack at sp+16.., result in v0, a3
- * set on error with a positive errno in v0). Page faults in demand-allocated regions are served by
- * allocating the page; every other exception kills the process with the signal Linux would send.
+ * set on error with a positive errno in v0). An access to a page not yet given to the process (a
+ * bus error, see {@link LinuxProcess}) in a demand-allocated region is served by allocating the
+ * page; every other exception kills the process with the signal Linux would send.
  *
  * <p>Files are the host's, under a root directory ({@link LinuxFiles}). Time is deterministic: a
  * clock that advances with the instruction count.
@@ -68,8 +69,10 @@ final class LinuxKernel implements Supervisor {
         cpu.resume(epc + 4);
         syscall(cpu);
       }
-      case ExcCode.TLBL, ExcCode.TLBS -> {
-        int va = cpu.cp0().badVAddr();
+      case ExcCode.IBE, ExcCode.DBE -> {
+        // A page the process has not been given yet: user space is mapped one to one onto a
+        // memory without RAM (LinuxProcess), so the bus address is the user address.
+        int va = cpu.lastTrap().busAddress();
         if (process.inRegion(va)) {
           process.memory.allocate(va >>> Memory.PAGE_SHIFT);
           cpu.resume(epc); // re-execute the faulting instruction (or its branch)

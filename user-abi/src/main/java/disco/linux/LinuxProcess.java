@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A user process image: the ELF's segments in a flat address space, the initial stack that the
+ * A user process image: the ELF's segments in the process's memory, the initial stack that the
  * Linux kernel builds for a new program (argc, argv, envp, auxv: System V ABI MIPS supplement,
  * "Process Initialization"), and the regions (stack, heap, anonymous mappings) whose pages are
  * allocated on first touch.
@@ -31,6 +31,20 @@ final class LinuxProcess {
   static final int STACK_SIZE = 8 << 20;
   /** Mappings without a fixed address are placed downward from here, below the stack's guard. */
   static final int MMAP_TOP = 0x3fff_f000;
+
+  /**
+   * The user segment, kuseg, is mapped onto physical memory one to one by wired, global TLB entries
+   * of the largest page size (MIPS32 Vol. III, "PageMask Register": 256 MB pages), a pair of pages
+   * each, so that the processor translates every user access as the architecture does and never
+   * misses its TLB. The process's memory is "physical" memory with no RAM: a page the program has
+   * not been given is a bus error, which {@link LinuxKernel} serves by allocating the page or with
+   * SIGSEGV.
+   */
+  static final int IDENTITY_PAGE_MASK = 0x1fff_e000;
+  static final int IDENTITY_PAIR_BYTES = 0x2000_0000;
+  static final int IDENTITY_PAIRS = (int) (USER_TOP / IDENTITY_PAIR_BYTES);
+  /** EntryLo bits of each identity page: cacheable (C=3), dirty (writable), valid, global. */
+  private static final int IDENTITY_FLAGS = (3 << 3) | 4 | 2 | 1;
 
   // Auxiliary vector tags (linux/auxvec.h).
   private static final int AT_NULL = 0;
@@ -61,7 +75,8 @@ final class LinuxProcess {
 
   LinuxProcess(ElfFile elf, List<String> argv, List<String> env) throws ElfFormatException {
     memory = new Memory(elf.order());
-    cpu = new Cpu(memory, 0, 64, 0, true);
+    cpu = new Cpu(memory, 0, 64, 0);
+    mapUserSegment(cpu);
     long end = 0;
     for (ElfSegment s : elf.segments()) {
       if (s.type() != ElfSegment.PT_LOAD || s.memSize() == 0) {
@@ -96,6 +111,20 @@ final class LinuxProcess {
     cpu.writeCp0(7, 0, 0x2000_000f);
     cpu.setGpr(29, sp);
     cpu.setPc(elf.entry());
+  }
+
+  /** Writes the identity map of kuseg into the first TLB entries and wires them (see above). */
+  private static void mapUserSegment(Cpu cpu) {
+    int half = IDENTITY_PAIR_BYTES / 2;
+    for (int i = 0; i < IDENTITY_PAIRS; i++) {
+      int base = i * IDENTITY_PAIR_BYTES;
+      int lo0 = ((base >>> 12) << 6) | IDENTITY_FLAGS;
+      int lo1 = (((base + half) >>> 12) << 6) | IDENTITY_FLAGS;
+      if (!cpu.tlbWrite(i, base, IDENTITY_PAGE_MASK, lo0, lo1)) {
+        throw new IllegalStateException("identity map entry " + i + " refused by the TLB");
+      }
+    }
+    cpu.writeCp0(6, 0, IDENTITY_PAIRS); // Wired: TLBWR never replaces them
   }
 
   /** Adds [start, end) to the demand-allocated regions. */

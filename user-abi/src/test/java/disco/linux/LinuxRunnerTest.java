@@ -80,6 +80,32 @@ class LinuxRunnerTest {
     assertTrue(String.valueOf(r.fatalReport()).contains("bad address 0x00000000"), r.fatalReport());
   }
 
+  /**
+   * The program runs in user mode over the architecture's own translation: kernel space is an
+   * address error, and a user page no region covers (a bus error on the one-to-one map) is a
+   * segmentation fault, for a fetch as for data.
+   */
+  @Test
+  void kernelSpaceAndUncoveredPagesKillWithSigsegv() throws Exception {
+    int[][] programs = {
+      {0x3c08_8000 /* lui t0,0x8000 */, 0x8d08_0000 /* lw t0,0(t0) */},
+      {0x3c08_1000 /* lui t0,0x1000 */, 0x0100_0008 /* jr t0 */, 0},
+      {0x3c08_1000 /* lui t0,0x1000 */, 0xa100_0003 /* sb zero,3(t0) */},
+    };
+    String[] reports = {
+      "AdEL (address error on load/fetch) at pc 0x00400058",
+      "IBE (bus error on fetch) at pc 0x10000000",
+      "DBE (bus error on data) at pc 0x00400058",
+    };
+    String[] addresses = {"", "bad address 0x10000000", "bad address 0x10000003"};
+    for (int i = 0; i < programs.length; i++) {
+      ExecResult r = LinuxRunner.run(ExecRequest.of(write(TinyElf.build(true, programs[i], new byte[0]))));
+      String report = String.valueOf(r.fatalReport());
+      assertEquals(128 + 11, r.exitStatus(), report);
+      assertTrue(report.startsWith(reports[i]) && report.contains(addresses[i]), report);
+    }
+  }
+
   @Test
   void instructionLimitStopsALoop() throws Exception {
     Path f = write(TinyElf.build(true, new int[] {0x1000_ffff /* b . */, 0}, new byte[0]));

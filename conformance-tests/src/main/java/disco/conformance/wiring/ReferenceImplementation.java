@@ -67,7 +67,7 @@ public class ReferenceImplementation implements Implementation {
     JsonNode init = request.path("init");
     Endianness order = Bytes.order(init);
     Memory mem = new Memory(order);
-    Cpu cpu = new Cpu(mem, 0, TLB_SIZE, RAM, false);
+    Cpu cpu = new Cpu(mem, 0, TLB_SIZE, RAM);
     JsonNode cp0 = init.path("cp0");
     cpu.writeCp0(12, 0, cp0.has("status") ? Hex.word(cp0.get("status"), "init.cp0.status") : 0);
     if (cp0.has("entryhi")) {

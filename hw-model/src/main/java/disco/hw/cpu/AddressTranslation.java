@@ -9,13 +9,12 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * modified exceptions, address errors, loads and stores of every width to RAM or to {@link Mmio},
  * and the instruction fetch through a one-entry page cache.
  *
- * <p>Physical pages below the RAM limit are allocated on first touch; the rest go to {@link Mmio}.
- * In <em>flat</em> mode (the Linux user ABI), user virtual addresses index memory directly, as
- * qemu-user does, and touching an absent page is a TLB miss for the supervisor.
+ * <p>Physical pages below the RAM limit are allocated on first touch; the rest go to {@link Mmio},
+ * and an access there that no device answers is a bus error.
  */
 abstract class AddressTranslation extends ExceptionProcessing {
-  AddressTranslation(Memory mem, int cpuNum, int tlbSize, long ramBytes, boolean flat) {
-    super(mem, cpuNum, tlbSize, ramBytes, flat);
+  AddressTranslation(Memory mem, int cpuNum, int tlbSize, long ramBytes) {
+    super(mem, cpuNum, tlbSize, ramBytes);
   }
 
   // ---- address translation ------------------------------------------------------------------
@@ -43,9 +42,6 @@ abstract class AddressTranslation extends ExceptionProcessing {
     int pa = translate(va, FETCH);
     int[] page = mem.page(pa >>> Memory.PAGE_SHIFT);
     if (page == null) {
-      if (flat) {
-        tlbFault(FETCH, va, true);
-      }
       if (!isRam(pa)) {
         // Nothing answers an instruction fetch from device space or from above RAM: a bus error on
         // fetch (Vol. III, "Bus Error Exception").
@@ -77,12 +73,6 @@ abstract class AddressTranslation extends ExceptionProcessing {
 
   /** Translates virtual {@code va} for an access of {@code kind}, or raises the exception. */
   int translate(int va, int kind) {
-    if (flat) {
-      if (va < 0) {
-        addressError(kind, va);
-      }
-      return va;
-    }
     switch (va >>> 29) {
       case 4: // kseg0: kernel, unmapped, cached unless Config.K0 says uncached (2)
         if (!kernelMode()) {
@@ -154,7 +144,7 @@ abstract class AddressTranslation extends ExceptionProcessing {
   }
 
   /** The memory page for physical {@code pa}, or null if it is device space. */
-  int @Nullable [] dataPage(int pa, int kind, int va) {
+  int @Nullable [] dataPage(int pa, int kind) {
     MemoryTiming t = timing;
     if (t != null) {
       stallCycles += t.access(self(), pa, kind, !uncached);
@@ -163,9 +153,6 @@ abstract class AddressTranslation extends ExceptionProcessing {
     int[] p = mem.page(pn);
     if (p != null) {
       return p;
-    }
-    if (flat) {
-      tlbFault(kind, va, true);
     }
     return isRam(pa) ? mem.allocate(pn) : null;
   }
@@ -180,9 +167,11 @@ abstract class AddressTranslation extends ExceptionProcessing {
    * devices decode only aligned LW and SW (docs/devices.md), so anything else in device space is a
    * bus error on data (Vol. III, "Bus Error Exception").
    */
-  int[] ramPage(int pa, int kind, int va) {
-    int[] p = dataPage(pa, kind, va);
+  int[] ramPage(int pa, int kind) {
+    int[] p = dataPage(pa, kind);
     if (p == null) {
+      trapAccess = kind;
+      trapBusAddress = pa;
       raise(ExcCode.DBE, 0);
       throw Trap.INSTANCE; // not reached: raise never returns
     }
@@ -206,12 +195,73 @@ abstract class AddressTranslation extends ExceptionProcessing {
     }
   }
 
+  /**
+   * The page of a load from {@code va} if the load translation cache holds its virtual page, with
+   * the memory system's timing charged as the full path would; null otherwise.
+   */
+  private int @Nullable [] cachedLoad(int va) {
+    int[] p = loadPage;
+    if (p == null || ((va ^ loadVpage) & ~0xfff) != 0) {
+      return null;
+    }
+    boolean u = loadUncached;
+    uncached = u;
+    MemoryTiming t = timing;
+    if (t != null) {
+      stallCycles += t.access(self(), loadPhysical | (va & 0xfff), LOAD, !u);
+    }
+    return p;
+  }
+
+  /** As {@link #cachedLoad} for a store, from the store translation cache. */
+  private int @Nullable [] cachedStore(int va) {
+    int[] p = storePage;
+    if (p == null || ((va ^ storeVpage) & ~0xfff) != 0) {
+      return null;
+    }
+    boolean u = storeUncached;
+    uncached = u;
+    MemoryTiming t = timing;
+    if (t != null) {
+      stallCycles += t.access(self(), storePhysical | (va & 0xfff), STORE, !u);
+    }
+    return p;
+  }
+
+  /** The RAM page of a load translated in full: remembered for the next load from its page. */
+  private int @Nullable [] translatedLoad(int va, int pa) {
+    int[] p = dataPage(pa, LOAD);
+    if (p != null) {
+      loadVpage = va & ~0xfff;
+      loadPhysical = pa & ~0xfff;
+      loadUncached = uncached;
+      loadPage = p;
+    }
+    return p;
+  }
+
+  /** As {@link #translatedLoad} for a store (whose translation found the page writable). */
+  private int @Nullable [] translatedStore(int va, int pa) {
+    int[] p = dataPage(pa, STORE);
+    if (p != null) {
+      storeVpage = va & ~0xfff;
+      storePhysical = pa & ~0xfff;
+      storeUncached = uncached;
+      storePage = p;
+    }
+    return p;
+  }
+
   int loadWord(int va) {
     if ((va & 3) != 0) {
       addressError(LOAD, va);
     }
+    int[] p = cachedLoad(va);
+    if (p != null) {
+      return Memory.word(p, va);
+    }
     int pa = translate(va, LOAD);
-    int[] p = dataPage(pa, LOAD, va);
+    p = translatedLoad(va, pa);
     return p != null ? Memory.word(p, pa) : mmioRead(pa, 4);
   }
 
@@ -219,14 +269,22 @@ abstract class AddressTranslation extends ExceptionProcessing {
     if ((va & 1) != 0) {
       addressError(LOAD, va);
     }
+    int[] p = cachedLoad(va);
+    if (p != null) {
+      return mem.halfOf(p, va);
+    }
     int pa = translate(va, LOAD);
-    int[] p = dataPage(pa, LOAD, va);
+    p = translatedLoad(va, pa);
     return p != null ? mem.halfOf(p, pa) : mmioRead(pa, 2) & 0xffff;
   }
 
   int loadByte(int va) {
+    int[] p = cachedLoad(va);
+    if (p != null) {
+      return mem.byteOf(p, va);
+    }
     int pa = translate(va, LOAD);
-    int[] p = dataPage(pa, LOAD, va);
+    p = translatedLoad(va, pa);
     return p != null ? mem.byteOf(p, pa) : mmioRead(pa, 1) & 0xff;
   }
 
@@ -234,8 +292,13 @@ abstract class AddressTranslation extends ExceptionProcessing {
     if ((va & 3) != 0) {
       addressError(STORE, va);
     }
+    int[] p = cachedStore(va);
+    if (p != null) {
+      Memory.setWord(p, va, v);
+      return;
+    }
     int pa = translate(va, STORE);
-    int[] p = dataPage(pa, STORE, va);
+    p = translatedStore(va, pa);
     if (p != null) {
       Memory.setWord(p, pa, v);
     } else {
@@ -247,8 +310,13 @@ abstract class AddressTranslation extends ExceptionProcessing {
     if ((va & 1) != 0) {
       addressError(STORE, va);
     }
+    int[] p = cachedStore(va);
+    if (p != null) {
+      mem.setHalf(p, va, v);
+      return;
+    }
     int pa = translate(va, STORE);
-    int[] p = dataPage(pa, STORE, va);
+    p = translatedStore(va, pa);
     if (p != null) {
       mem.setHalf(p, pa, v);
     } else {
@@ -257,8 +325,13 @@ abstract class AddressTranslation extends ExceptionProcessing {
   }
 
   void storeByte(int va, int v) {
+    int[] p = cachedStore(va);
+    if (p != null) {
+      mem.setByte(p, va, v);
+      return;
+    }
     int pa = translate(va, STORE);
-    int[] p = dataPage(pa, STORE, va);
+    p = translatedStore(va, pa);
     if (p != null) {
       mem.setByte(p, pa, v);
     } else {

@@ -17,14 +17,14 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class Cpu extends Interpreter {
   /**
-   * @param mem physical memory (architectural mode) or the process's address space (flat mode)
+   * @param mem physical memory
    * @param cpuNum this CPU's number (EBase.CPUNum)
    * @param tlbSize number of TLB entries (1..64)
-   * @param ramBytes bytes of RAM from physical address 0; pages there are allocated on touch
-   * @param flat true for the Linux user ABI's flat address space
+   * @param ramBytes bytes of RAM from physical address 0; pages there are allocated on touch, and
+   *     an absent page above is a bus error (a supervisor may allocate it and retry)
    */
-  public Cpu(Memory mem, int cpuNum, int tlbSize, long ramBytes, boolean flat) {
-    super(mem, cpuNum, tlbSize, ramBytes, flat);
+  public Cpu(Memory mem, int cpuNum, int tlbSize, long ramBytes) {
+    super(mem, cpuNum, tlbSize, ramBytes);
     // Reset: execution starts at the reset vector in kseg1 (Vol. III, "Reset Exception").
     setPc(0xbfc0_0000);
     scheduleTimer();
@@ -54,6 +54,7 @@ public final class Cpu extends Interpreter {
 
   public void setMmio(Mmio m) {
     mmio = m;
+    flushTranslations(); // a cached RAM page may now be claimed as device space
   }
 
   /** Reads a CP0 register as MFC0 would. */
@@ -222,6 +223,11 @@ public final class Cpu extends Interpreter {
     fetchUncached = s.fetchUncached();
     // The fetch cache decides whether the next fetch is timed: rebuild it exactly, on this memory.
     fetchPage = s.fetchValid() ? mem.allocate(fetchPhysical >>> Memory.PAGE_SHIFT) : null;
+    // The data translation caches time nothing differently from a full translation: start empty.
+    loadVpage = 1;
+    loadPage = null;
+    storeVpage = 1;
+    storePage = null;
     uncached = s.uncached();
     lastExceptionAt = s.repeats().lastAt();
     lastExceptionPc = s.repeats().lastPc();
@@ -307,10 +313,7 @@ public final class Cpu extends Interpreter {
 
   /** The physical address of the PC for the trace, without side effects; the PC itself if unmapped. */
   private int pcPhysicalForTrace() {
-    if (flat || (pc >>> 30) != 2) {
-      if (flat) {
-        return pc;
-      }
+    if ((pc >>> 30) != 2) {
       int i = tlb.find(pc, cp0.entryHi & 0xff);
       if (i < 0) {
         return pc;

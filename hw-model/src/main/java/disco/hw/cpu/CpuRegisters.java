@@ -21,7 +21,6 @@ abstract class CpuRegisters {
 
   final Memory mem;
   final boolean big;
-  final boolean flat;
   final int ramPages;
   final Cp0 cp0;
   final Tlb tlb;
@@ -98,19 +97,32 @@ abstract class CpuRegisters {
   int fetchPhysical;
   boolean fetchUncached;
   int @Nullable [] fetchPage;
+  /**
+   * One-entry data translation caches, one for loads and one for stores (a store needs the D bit
+   * a load does not): the virtual page of the last RAM access of that kind, its memory page, its
+   * physical page and cache attribute. Like the fetch cache, they are no architectural state: they
+   * let an access to the same page skip the segment decode and the TLB search, and are forgotten
+   * whenever a translation can change ({@link #flushTranslations}).
+   */
+  int loadVpage = 1;
+  int loadPhysical;
+  boolean loadUncached;
+  int @Nullable [] loadPage;
+  int storeVpage = 1;
+  int storePhysical;
+  boolean storeUncached;
+  int @Nullable [] storePage;
   final int[] mmioValue = new int[1];
 
   /**
-   * @param mem physical memory (architectural mode) or the process's address space (flat mode)
+   * @param mem physical memory
    * @param cpuNum this CPU's number (EBase.CPUNum)
    * @param tlbSize number of TLB entries (1..64)
    * @param ramBytes bytes of RAM from physical address 0; pages there are allocated on touch
-   * @param flat true for the Linux user ABI's flat address space
    */
-  CpuRegisters(Memory mem, int cpuNum, int tlbSize, long ramBytes, boolean flat) {
+  CpuRegisters(Memory mem, int cpuNum, int tlbSize, long ramBytes) {
     this.mem = mem;
     this.big = mem.order().isBig();
-    this.flat = flat;
     this.ramPages = (int) Math.min(ramBytes >>> Memory.PAGE_SHIFT, 1L << 20);
     this.tlb = new Tlb(tlbSize);
     this.cp0 = new Cp0(tlbSize, cpuNum, big, true);
@@ -218,6 +230,10 @@ abstract class CpuRegisters {
   public void flushTranslations() {
     fetchVpage = 1;
     fetchPage = null;
+    loadVpage = 1;
+    loadPage = null;
+    storeVpage = 1;
+    storePage = null;
   }
 
 

@@ -12,8 +12,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * with a stackless {@link Trap}, so no later effect of the instruction happens.
  */
 abstract class ExceptionProcessing extends CpuRegisters {
-  ExceptionProcessing(Memory mem, int cpuNum, int tlbSize, long ramBytes, boolean flat) {
-    super(mem, cpuNum, tlbSize, ramBytes, flat);
+  ExceptionProcessing(Memory mem, int cpuNum, int tlbSize, long ramBytes) {
+    super(mem, cpuNum, tlbSize, ramBytes);
   }
 
   static final int VECTOR_REFILL = 1;

@@ -12,8 +12,8 @@ import disco.hw.mem.Memory;
  * current instruction follows a branch, so an exception there sets Cause.BD and EPC to the branch.
  */
 abstract class Interpreter extends AddressTranslation {
-  Interpreter(Memory mem, int cpuNum, int tlbSize, long ramBytes, boolean flat) {
-    super(mem, cpuNum, tlbSize, ramBytes, flat);
+  Interpreter(Memory mem, int cpuNum, int tlbSize, long ramBytes) {
+    super(mem, cpuNum, tlbSize, ramBytes);
   }
 
   /** Executes one instruction. Exceptions unwind with {@link Trap}. */
@@ -365,7 +365,7 @@ abstract class Interpreter extends AddressTranslation {
           addressError(LOAD, va);
         }
         int pa = translate(va, LOAD);
-        int v = Memory.word(ramPage(pa, LOAD, va), pa);
+        int v = Memory.word(ramPage(pa, LOAD), pa);
         cp0.llAddr = pa >>> 4; // LLAddr holds PA bits 35..4
         llBit = true;
         r[rt] = v;
@@ -388,7 +388,7 @@ abstract class Interpreter extends AddressTranslation {
             addressError(STORE, va);
           }
           int pa = translate(va, STORE);
-          Memory.setWord(ramPage(pa, STORE, va), pa, r[rt]);
+          Memory.setWord(ramPage(pa, STORE), pa, r[rt]);
           r[rt] = 1;
         } else {
           // Alignment and translation are still checked (Vol. II, SC: exceptions as for SW).
@@ -425,14 +425,14 @@ abstract class Interpreter extends AddressTranslation {
     // Vol. II LWL/LWR/SWL/SWR: AddressTranslation(vAddr), so a fault reports the unaligned vAddr
     // in BadVAddr (Vol. III, BadVAddr), not the aligned word's address.
     int pa = translate(va, LOAD) & ~3;
-    int word = Memory.word(ramPage(pa, LOAD, va), pa);
+    int word = Memory.word(ramPage(pa, LOAD), pa);
     int shift = beIndex(va) << 3;
     return (word << shift) | (old & (int) ((1L << shift) - 1));
   }
 
   private int lwr(int va, int old) {
     int pa = translate(va, LOAD) & ~3; // BadVAddr = vAddr, as for LWL
-    int word = Memory.word(ramPage(pa, LOAD, va), pa);
+    int word = Memory.word(ramPage(pa, LOAD), pa);
     int shift = (3 - beIndex(va)) << 3;
     return (word >>> shift) | (old & ~(int) (0xffff_ffffL >>> shift));
   }
@@ -458,7 +458,7 @@ abstract class Interpreter extends AddressTranslation {
   /** Reads the word a partial store merges into, raising store (not load) exceptions. */
   private int loadWordForStore(int va) {
     int pa = translate(va, STORE);
-    return Memory.word(ramPage(pa, STORE, va), pa);
+    return Memory.word(ramPage(pa, STORE), pa);
   }
 
   private void setHiLo(long product) {
@@ -598,6 +598,7 @@ abstract class Interpreter extends AddressTranslation {
       }
       case 9, 11, 13 -> scheduleTimer(); // 13: Cause.DC stops and restarts Count
       case 10 -> flushTranslations(); // ASID change
+      case 16 -> flushTranslations(); // Config.K0: kseg0's cache attribute
       default -> {
         // no effect outside CP0
       }

@@ -99,7 +99,7 @@ public final class Machine {
     started = new boolean[config.cpus()];
     MemoryTiming timing = this::timedAccess;
     for (int i = 0; i < config.cpus(); i++) {
-      Cpu cpu = new Cpu(memory, i, config.tlbEntries(), Math.min(config.memoryBytes(), 0xffff_f000L), false);
+      Cpu cpu = new Cpu(memory, i, config.tlbEntries(), Math.min(config.memoryBytes(), 0xffff_f000L));
       cpu.setMmio(bus);
       cpu.setMemoryTiming(timing, config.lineBytes());
       cpus.add(cpu);

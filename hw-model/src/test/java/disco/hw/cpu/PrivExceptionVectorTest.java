@@ -215,7 +215,7 @@ class PrivExceptionVectorTest {
   @Test
   @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a spinning run ignores interrupts
   void runReturnsWhenEveryFetchFaults() {
-    Cpu cpu = new Cpu(new Memory(disco.hw.Endianness.BIG), 0, 16, 1 << 20, false);
+    Cpu cpu = new Cpu(new Memory(disco.hw.Endianness.BIG), 0, 16, 1 << 20);
     cpu.writeCp0(C0_STATUS, 0, Cp0.ST_BEV); // vectors at 0xBFC00xxx: physical 0x1FC00xxx, no RAM
     cpu.setPc(0x8000_1000);
     cpu.memory().storeWord(0x1000, syscall());

@@ -46,7 +46,7 @@ final class Rig {
   /** A fresh CPU on an existing (for instance recycled, emptied) memory. */
   Rig(Memory mem) {
     this.mem = mem;
-    cpu = new Cpu(mem, 0, TLB_SIZE, RAM, false);
+    cpu = new Cpu(mem, 0, TLB_SIZE, RAM);
   }
 
   /** Kernel mode after boot: BEV=0, ERL=0, EXL=0, KSU=0, interrupts disabled; EBase 0x80000000. */

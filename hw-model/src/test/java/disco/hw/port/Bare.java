@@ -25,7 +25,7 @@ final class Bare {
   static final int RA = 31;
 
   final Memory mem = new Memory(Endianness.BIG);
-  final Cpu cpu = new Cpu(mem, 0, 16, 512L << 20, false);
+  final Cpu cpu = new Cpu(mem, 0, 16, 512L << 20);
   final CpuPort port = CpuPort.of(cpu);
 
   /** Maps SCODE (global, valid, dirty) and enters supervisor mode at SCODE with {@code code}. */

@@ -81,10 +81,10 @@ class TrapCauseTest {
     assertEquals(new TrapCause.AddressError(Access.LOAD, 0x8000_0000), cause());
   }
 
-  @Test
-  void busErrorNamesThePhysicalAddress() {
-    // a page pair mapped at physical 0x3F000000, outside the 512 MB of RAM: nothing answers
-    Bare b = new Bare().supervisor(lw(T1, T0, 0x10));
+  /** Runs {@code word} in supervisor mode on a page pair mapped at physical 0x3F000000, past RAM. */
+  private TrapCause busErrorOf(int word) {
+    frames.clear();
+    Bare b = new Bare().supervisor(word);
     b.port.tlbWriteIndexed(1, TlbEntry.of(DATA, 0, TlbEntry.entryLo(0x3f00_0000L, G | V | D),
         TlbEntry.entryLo(0x3f00_1000L, G | V | D)));
     b.cpu.setGpr(T0, DATA);
@@ -93,7 +93,31 @@ class TrapCauseTest {
       f.halt();
     });
     b.cpu.run(2);
-    assertEquals(new TrapCause.BusError(Access.LOAD, 0x3f00_0010), cause());
+    return cause();
+  }
+
+  @Test
+  void busErrorNamesThePhysicalAddress() {
+    // outside the 512 MB of RAM, nothing answers
+    assertEquals(new TrapCause.BusError(Access.LOAD, 0x3f00_0010), busErrorOf(lw(T1, T0, 0x10)));
+  }
+
+  /**
+   * LL, LWL, SWL and the like never reach a device (docs/devices.md): outside RAM they are bus errors
+   * too, and name the physical address and the access as LW and SW do.
+   */
+  @Test
+  void busErrorOfAnUnalignedOrLinkedAccessNamesThePhysicalAddress() {
+    int[][] cases = { // opcode, access
+      {0x30, Access.LOAD.ordinal()}, // LL
+      {0x22, Access.LOAD.ordinal()}, // LWL
+      {0x2a, Access.STORE.ordinal()}, // SWL
+    };
+    for (int[] c : cases) {
+      int word = (c[0] << 26) | (T0 << 21) | (T1 << 16) | 0x20;
+      assertEquals(new TrapCause.BusError(Access.values()[c[1]], 0x3f00_0020), busErrorOf(word),
+          String.format("opcode 0x%02x", c[0]));
+    }
   }
 
   @Test
