@@ -116,10 +116,11 @@ void hal_irq_restore(uint32_t state)
   mtc0(12, 0, (s & ~1u) | (state & 1u));
 }
 
-/* hal_wait(status): Status = status (interrupts on), then WAIT; hal_wait_insn is the WAIT. */
+/* hal_wait(status): Status = status (interrupts on), then WAIT. hal_wait_window is the first
+ * instruction that can be interrupted (the one after the Status write), hal_wait_insn the WAIT. */
 void hal_wait(uint32_t status);
 __asm__(".text\n.set push\n.set noreorder\n.globl hal_wait\nhal_wait:\n"
-        "  mtc0 $4, $12\n  ehb\nhal_wait_insn:\n  wait\n  jr $31\n  nop\n.set pop\n");
+        "  mtc0 $4, $12\nhal_wait_window:\n  ehb\nhal_wait_insn:\n  wait\n  jr $31\n  nop\n.set pop\n");
 
 void hal_idle(int timer)
 {
@@ -131,12 +132,16 @@ void hal_idle(int timer)
   mtc0(12, 0, s & ~1u);
 }
 
-/* An interrupt taken just before the WAIT of hal_idle (once IE is set) would otherwise be followed
- * by a WAIT that nothing ends: resume after it instead. */
+/* An interrupt taken anywhere between the Status write of hal_wait and its WAIT (the EHB or the
+ * WAIT itself) would otherwise be followed by a WAIT that nothing ends, since the interrupt that
+ * made a process runnable has been served: resume after the WAIT instead. Checking only the WAIT
+ * missed an interrupt taken at the EHB, and a disk completion landing there on the one CPU that
+ * takes the disk's interrupt left the machine idle with the woken process never run. */
 uint32_t hal_idle_resume(uint32_t epc)
 {
-  extern char hal_wait_insn[];
-  return epc == (uint32_t)hal_wait_insn ? epc + 4 : epc;
+  extern char hal_wait_window[], hal_wait_insn[];
+  return epc >= (uint32_t)hal_wait_window && epc <= (uint32_t)hal_wait_insn ? (uint32_t)hal_wait_insn + 4
+                                                                            : epc;
 }
 
 /* ---- disk: one transfer at a time; the caller holds the kernel lock ------------------------ */

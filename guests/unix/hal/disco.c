@@ -116,11 +116,12 @@ void hal_irq_restore(uint32_t state)
 }
 
 /* hal_idle_call(status): Status = status (interrupts on), then the IDLE monitor call (its SYSCALL
- * is hal_idle_call_insn). An interrupt pending when it returns is taken right after it. */
+ * is hal_idle_call_insn; hal_idle_call_window the first instruction after the Status write, where
+ * an interrupt can first be taken). An interrupt pending when it returns is taken right after it. */
 void hal_idle_call(uint32_t status);
 __asm__(".text\n.set push\n.set noreorder\n.globl hal_idle_call\nhal_idle_call:\n"
-        "  li $2, " STR(DISCO_MC_IDLE) "\n  mtc0 $4, $12\n  ehb\nhal_idle_call_insn:\n  syscall\n"
-        "  jr $31\n  nop\n.set pop\n");
+        "  li $2, " STR(DISCO_MC_IDLE) "\n  mtc0 $4, $12\nhal_idle_call_window:\n  ehb\n"
+        "hal_idle_call_insn:\n  syscall\n  jr $31\n  nop\n.set pop\n");
 
 void hal_idle(int timer)
 {
@@ -130,12 +131,15 @@ void hal_idle(int timer)
   CP0_SET(12, 0, s & ~ST_IE);
 }
 
-/* An interrupt taken between the Status write and the call: resume after the call, which would
- * otherwise wait for a further interrupt. */
+/* An interrupt taken between the Status write and the call (at the EHB or at the SYSCALL): resume
+ * after the call, which would otherwise wait for a further interrupt that may never come (as on
+ * bare hardware, hal/bare.c). */
 uint32_t hal_idle_resume(uint32_t epc)
 {
-  extern char hal_idle_call_insn[];
-  return epc == (uint32_t)hal_idle_call_insn ? epc + 4 : epc;
+  extern char hal_idle_call_window[], hal_idle_call_insn[];
+  return epc >= (uint32_t)hal_idle_call_window && epc <= (uint32_t)hal_idle_call_insn
+             ? (uint32_t)hal_idle_call_insn + 4
+             : epc;
 }
 
 /* ---- disk: synchronous monitor calls; the caller holds the kernel lock -------------------- */

@@ -1,5 +1,7 @@
 package disco.cli;
 
+import disco.hw.machine.InvalidConfigException;
+import disco.hw.machine.MachineConfig;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,15 +60,30 @@ final class BenchCommand implements Callable<Integer> {
           + " on bare metal and as the only VM of Disco; cycles by mode, relative time, host speed.")
   java.util.@org.checkerframework.checker.nullness.qual.Nullable List<String> overhead;
 
-  @Option(names = "--size", paramLabel = "SIZE", description = "With --overhead: the workloads' size (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--unix", split = ",", paramLabel = "WORKLOAD", arity = "0..*",
+      description = "The Unix guest on bare metal: kbench's simulated cycles per system call, fork+exec, page fault,"
+          + " TLB refill and context switch; then each workload (default: all) with its exit status, cycles,"
+          + " instructions, host seconds and simulated MIPS. Status 1 when a workload does not exit 0.")
+  java.util.@org.checkerframework.checker.nullness.qual.Nullable List<String> unix;
+
+  @Option(names = "--cpus", paramLabel = "N", description = "With --unix: the CPUs the kernel uses (default: all of the machine's).")
+  java.lang.@org.checkerframework.checker.nullness.qual.Nullable Integer cpus;
+
+  @Option(names = "--size", paramLabel = "SIZE",
+      description = "With --overhead or --unix: the workloads' size, small or full (default: ${DEFAULT-VALUE}).")
   String size = "small";
 
   @Option(names = "--images", paramLabel = "DIR",
-      description = "With --overhead: the Unix guest's images (default: ${DEFAULT-VALUE}).")
-  Path images = Path.of("guests/unix/images");
+      description = "With --overhead or --unix: the Unix guest's images (default: " + DEFAULT_IMAGES
+          + ", or this jar's copies when there is no such folder).")
+  java.nio.file.@org.checkerframework.checker.nullness.qual.Nullable Path images;
 
-  @Option(names = "--machine", paramLabel = "PRESET|FILE", description = "With --kernel: the machine (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--machine", paramLabel = "PRESET|FILE",
+      description = "With --kernel or --unix: the machine (default: ${DEFAULT-VALUE}).")
   String machine = "flash-8";
+
+  /** Where the Unix guest's images are in the repository, relative to its top. */
+  static final String DEFAULT_IMAGES = "guests/unix/images";
 
   @Parameters(paramLabel = "ARGS", description = "Arguments for the program (e.g. an iteration count).")
   List<String> args = new ArrayList<>();
@@ -84,12 +102,20 @@ final class BenchCommand implements Callable<Integer> {
       return ExitStatus.FAILURE;
     }
     List<String> o = overhead;
+    List<String> u = unix;
+    if ((o != null ? 1 : 0) + (u != null ? 1 : 0) + (kernel != null ? 1 : 0) > 1) {
+      err.println("disco bench: --overhead, --unix and --kernel are separate benchmarks: give one of them");
+      return ExitStatus.FAILURE;
+    }
+    if (cpus != null && u == null) {
+      err.println("disco bench: --cpus: only with --unix");
+      return ExitStatus.FAILURE;
+    }
     if (o != null) {
-      if (!size.equals("small") && !size.equals("full")) {
-        err.println("disco bench: --size: small or full, got " + size);
-        return ExitStatus.FAILURE;
-      }
-      return OverheadBench.run(images, o.isEmpty() ? OverheadBench.WORKLOADS : o, size, out, err);
+      return unixGuest(o, false, out, err);
+    }
+    if (u != null) {
+      return unixGuest(u, true, out, err);
     }
     Path k = kernel;
     if (k != null) {
@@ -149,6 +175,68 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("qemu, process      %.3f s  %.1f million instructions/s%n", q.seconds(), instructions / q.seconds() / 1e6);
     out.printf("ratio model/qemu   %.2f (whole process)%n", model.seconds() / q.seconds());
     return ExitStatus.OK;
+  }
+
+  /**
+   * {@code --overhead} or ({@code unixBench}) {@code --unix}: both run the Unix guest's workloads from
+   * the same images; every option is checked before the first run.
+   */
+  private int unixGuest(List<String> workloads, boolean unixBench, PrintWriter out, PrintWriter err) throws IOException {
+    String option = unixBench ? "--unix" : "--overhead";
+    for (String w : workloads) {
+      if (!UnixBench.WORKLOADS.contains(w)) {
+        err.println("disco bench: " + option + ": unknown workload '" + w + "' (known: "
+            + String.join(", ", UnixBench.WORKLOADS) + ")");
+        return ExitStatus.FAILURE;
+      }
+    }
+    if (!size.equals("small") && !size.equals("full")) {
+      err.println("disco bench: --size: small or full, got " + size);
+      return ExitStatus.FAILURE;
+    }
+    List<String> all = workloads.isEmpty() ? UnixBench.WORKLOADS : workloads;
+    @Nullable MachineConfig c = null;
+    if (unixBench) {
+      try {
+        c = UserFiles.machine(machine);
+      } catch (InvalidConfigException e) {
+        err.println("disco bench: " + e.getMessage());
+        return ExitStatus.FAILURE;
+      }
+      if (!c.endianness().isBig()) {
+        err.println("disco bench: --machine: " + machine + " is little-endian; the Unix images --unix runs are big-endian");
+        return ExitStatus.FAILURE;
+      }
+      int n = cpus != null ? cpus : c.cpus();
+      if (n < 1 || n > c.cpus()) {
+        err.println("disco bench: --cpus: must be 1 to " + c.cpus() + " (the CPUs of " + machine + "), got " + n);
+        return ExitStatus.FAILURE;
+      }
+    }
+    Path given = images;
+    @Nullable Path unpacked = null;
+    try {
+      Path dir;
+      if (given == null && !Files.isDirectory(Path.of(DEFAULT_IMAGES))) {
+        unpacked = Files.createTempDirectory("disco-bench-images");
+        dir = ScenarioFiles.unpackResources(unpacked, "default/" + DEFAULT_IMAGES, UnixBench.JAR_IMAGES);
+      } else {
+        dir = given != null ? given : Path.of(DEFAULT_IMAGES);
+      }
+      String missing = UnixBench.missingImage(dir, unixBench ? UnixBench.IMAGES : OverheadBench.IMAGES);
+      if (missing != null) {
+        err.println("disco bench: " + missing);
+        return ExitStatus.FAILURE;
+      }
+      if (c == null) {
+        return OverheadBench.run(dir, all, size, out, err);
+      }
+      return UnixBench.run(new UnixBench.Request(dir, all, size, c, cpus != null ? cpus : c.cpus()), out, err);
+    } finally {
+      if (unpacked != null) {
+        ScenarioFiles.deleteTree(unpacked);
+      }
+    }
   }
 
   private Run fastest(List<String> cmd) throws IOException, InterruptedException {

@@ -8,6 +8,8 @@ final class ExitStatus {
   private ExitStatus() {}
 
   static final int OK = 0;
+  /** {@code bench --unix}: a workload (or kbench) ended with another status than 0, or did not halt. */
+  static final int GUEST_FAILED = 1;
   /** Bad input, a usage error, an impossible configuration, or a feature that is not built yet. */
   static final int FAILURE = 2;
   /** A bug: an exception nothing expected; one line on standard error, no stack trace. */

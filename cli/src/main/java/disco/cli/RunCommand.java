@@ -266,11 +266,7 @@ final class RunCommand implements Callable<Integer> {
       return VmsRun.run(s, maxCycles, t, checkInvariants, statsJson, noStats, guest.out().get(), err);
     } finally {
       if (unpacked != null) {
-        try (java.util.stream.Stream<Path> all = Files.walk(unpacked)) {
-          for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
+        ScenarioFiles.deleteTree(unpacked);
       }
     }
   }

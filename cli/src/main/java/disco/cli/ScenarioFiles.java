@@ -120,17 +120,38 @@ final class ScenarioFiles {
 
   /** The default scenario's file, unpacked with the images it names under {@code dir}. */
   static Path unpackDefault(Path dir) throws IOException {
-    String[] files = {"scenarios/pmake-4vms.yaml", "guests/unix/images/unix-disco.elf", "guests/unix/images/root.ext2"};
+    unpackResources(dir, "default", List.of("scenarios/pmake-4vms.yaml", "guests/unix/images/unix-disco.elf",
+        "guests/unix/images/root.ext2"));
+    return dir.resolve("scenarios/pmake-4vms.yaml");
+  }
+
+  /**
+   * Copies the jar's resources {@code /FOLDER/F}, for each F of {@code files}, to {@code dir/F}, so
+   * that a jar run outside the repository finds the images it carries; returns {@code dir}.
+   */
+  static Path unpackResources(Path dir, String folder, List<String> files) throws IOException {
     for (String f : files) {
-      try (InputStream in = ScenarioFiles.class.getResourceAsStream("/default/" + f)) {
+      try (InputStream in = ScenarioFiles.class.getResourceAsStream("/" + folder + "/" + f)) {
         if (in == null) {
-          throw new IOException("the built-in default scenario is missing " + f + " from this build");
+          throw new IOException("this build of disco lacks its built-in " + folder + "/" + f);
         }
         Path to = dir.resolve(f);
-        Files.createDirectories(dir.resolve(f.substring(0, f.lastIndexOf('/'))));
+        Path parent = to.getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
         Files.copy(in, to);
       }
     }
-    return dir.resolve(files[0]);
+    return dir;
+  }
+
+  /** Deletes {@code dir} and everything under it (what {@link #unpackResources} wrote). */
+  static void deleteTree(Path dir) throws IOException {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }

@@ -37,6 +37,21 @@ final class UnixKernel {
   /** Boots {@code kernel} with {@code cmdline}; disk 0 is a copy of {@code root} in {@code tmp}. */
   static Run boot(Path kernel, MachineConfig config, Path root, Path tmp, String cmdline, byte[] stdin)
       throws Exception {
+    Loaded l = load(kernel, config, root, tmp, cmdline, stdin);
+    l.machine().run(20_000_000_000L, null);
+    return l.result();
+  }
+
+  /** A machine with the kernel loaded and not yet run, for a test that drives it step by step. */
+  record Loaded(Machine machine, ByteArrayOutputStream out, Path disk) {
+    Run result() {
+      return new Run(machine, out.toString(StandardCharsets.ISO_8859_1), machine.exitStatus(), disk);
+    }
+  }
+
+  /** As {@link #boot}, without running the machine. */
+  static Loaded load(Path kernel, MachineConfig config, Path root, Path tmp, String cmdline, byte[] stdin)
+      throws Exception {
     Map<Integer, Path> disks = new TreeMap<>();
     Path disk = null;
     if (root != null) {
@@ -47,8 +62,19 @@ final class UnixKernel {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Machine m = new Machine(config, new TreeMap<>(disks), new ByteArrayInputStream(stdin), out);
     m.load(ElfFile.read(kernel), cmdline);
-    m.run(20_000_000_000L, null);
-    return new Run(m, out.toString(StandardCharsets.ISO_8859_1), m.exitStatus(), disk);
+    return new Loaded(m, out, disk);
+  }
+
+  /** The address of {@code symbol} in the ELF image {@code elf}, from {@code mips-linux-gnu-nm}. */
+  static int symbol(Path elf, String symbol) throws Exception {
+    String nm = run(dir(), List.of(Tools.require("mips-linux-gnu-nm").toString(), elf.toString()));
+    for (String line : nm.split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length == 3 && f[2].equals(symbol)) {
+        return (int) Long.parseUnsignedLong(f[0].substring(f[0].length() - 8), 16);
+      }
+    }
+    throw new AssertionError("no symbol " + symbol + " in " + elf);
   }
 
   /** flash-8, little-endian: the preset with only the byte order changed (a config file). */

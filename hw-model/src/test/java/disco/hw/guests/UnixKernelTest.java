@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import disco.hw.Endianness;
+import disco.hw.cpu.Cpu;
+import disco.hw.machine.Machine;
 import disco.hw.machine.MachineConfig;
 import disco.testing.MipsCompiler;
 import disco.testing.Tools;
@@ -80,6 +82,39 @@ class UnixKernelTest {
     assertTrue(r.console().matches("(?s).*unix: disk: \\d+ reads, [1-9]\\d* writes.*"), r.console());
     String fsck = UnixKernel.run(tmp, List.of(e2fsck.toString(), "-fn", r.disk().toString()));
     assertTrue(fsck.contains(" files (") && fsck.contains(" blocks"), fsck);
+  }
+
+  /**
+   * A disk completion taken by the idle CPU right after hal_wait's Status write (at the EHB before
+   * the WAIT) is served, and the CPU must not then WAIT for another interrupt: the process that
+   * completion woke would never run. On one CPU nothing else comes, and the machine stops idle.
+   * The timing is forced rather than waited for: CPU 0 runs one instruction at a time, and whenever
+   * it is about to execute the instruction after that Status write with a transfer in flight, the
+   * transfer completes at once. A kernel that resumed only an interrupt taken at the WAIT itself
+   * hung pmake at full this way, after about 1,800 system calls, when a completion fell there.
+   */
+  @Test
+  void aDiskCompletionTakenJustBeforeTheIdleWaitStillRunsTheProcessItWoke() throws Exception {
+    Path kernel = UnixKernel.image("unix-bare.elf");
+    int afterStatusWrite = UnixKernel.symbol(kernel, "hal_wait") + 4;
+    UnixKernel.Loaded l = UnixKernel.load(kernel, MachineConfig.preset("flash-8"), UnixImages.root(Endianness.BIG),
+        tmp, "quiet maxcpus=1 init=/bin/cc1 -- -I src/include -o unit00.o src/unit00.c", new byte[0]);
+    Machine m = l.machine();
+    Cpu cpu0 = m.cpus().get(0);
+    int forced = 0;
+    for (long steps = 0; !m.halted() && steps < 200_000_000L; steps++) {
+      if (cpu0.pc() == afterStatusWrite && !m.pendingEvents().isEmpty()) {
+        m.fireNextEvent();
+        forced++;
+      }
+      if (m.runCpu(0, 1) == 0 && !m.halted() && cpu0.state().waiting() && !m.fireNextEvent()) {
+        break; // waiting with nothing pending: what the lost wakeup looks like
+      }
+    }
+    UnixKernel.Run r = l.result();
+    assertTrue(forced > 0, "the idle window was never reached with a transfer in flight:\n" + r.console());
+    assertTrue(m.halted(), "the machine stopped, not halted, after " + forced + " forced completions:\n" + r.console());
+    assertEquals(0, r.status(), r.console());
   }
 
   @Test
