@@ -252,7 +252,21 @@ abstract class AddressTranslation extends ExceptionProcessing {
     return p;
   }
 
+  // Each access below first tries the translation cache of its kind with one compare (same page,
+  // aligned) while no memory system is timing accesses; that test is kept in a method small
+  // enough for the JIT to inline into the interpreter's switch, and everything else (alignment,
+  // the timed hit, the full translation, devices) is in the method it falls back on.
+
   int loadWord(int va) {
+    int[] p = loadPage;
+    if (p != null && ((va ^ loadVpage) & ~0xffc) == 0 && timing == null) {
+      uncached = loadUncached;
+      return Memory.word(p, va);
+    }
+    return loadWordTranslated(va);
+  }
+
+  private int loadWordTranslated(int va) {
     if ((va & 3) != 0) {
       addressError(LOAD, va);
     }
@@ -266,6 +280,15 @@ abstract class AddressTranslation extends ExceptionProcessing {
   }
 
   int loadHalf(int va) {
+    int[] p = loadPage;
+    if (p != null && ((va ^ loadVpage) & ~0xffe) == 0 && timing == null) {
+      uncached = loadUncached;
+      return mem.halfOf(p, va);
+    }
+    return loadHalfTranslated(va);
+  }
+
+  private int loadHalfTranslated(int va) {
     if ((va & 1) != 0) {
       addressError(LOAD, va);
     }
@@ -279,6 +302,15 @@ abstract class AddressTranslation extends ExceptionProcessing {
   }
 
   int loadByte(int va) {
+    int[] p = loadPage;
+    if (p != null && ((va ^ loadVpage) & ~0xfff) == 0 && timing == null) {
+      uncached = loadUncached;
+      return mem.byteOf(p, va);
+    }
+    return loadByteTranslated(va);
+  }
+
+  private int loadByteTranslated(int va) {
     int[] p = cachedLoad(va);
     if (p != null) {
       return mem.byteOf(p, va);
@@ -289,6 +321,16 @@ abstract class AddressTranslation extends ExceptionProcessing {
   }
 
   void storeWord(int va, int v) {
+    int[] p = storePage;
+    if (p != null && ((va ^ storeVpage) & ~0xffc) == 0 && timing == null) {
+      uncached = storeUncached;
+      Memory.setWord(p, va, v);
+      return;
+    }
+    storeWordTranslated(va, v);
+  }
+
+  private void storeWordTranslated(int va, int v) {
     if ((va & 3) != 0) {
       addressError(STORE, va);
     }
@@ -307,6 +349,16 @@ abstract class AddressTranslation extends ExceptionProcessing {
   }
 
   void storeHalf(int va, int v) {
+    int[] p = storePage;
+    if (p != null && ((va ^ storeVpage) & ~0xffe) == 0 && timing == null) {
+      uncached = storeUncached;
+      mem.setHalf(p, va, v);
+      return;
+    }
+    storeHalfTranslated(va, v);
+  }
+
+  private void storeHalfTranslated(int va, int v) {
     if ((va & 1) != 0) {
       addressError(STORE, va);
     }
@@ -325,6 +377,16 @@ abstract class AddressTranslation extends ExceptionProcessing {
   }
 
   void storeByte(int va, int v) {
+    int[] p = storePage;
+    if (p != null && ((va ^ storeVpage) & ~0xfff) == 0 && timing == null) {
+      uncached = storeUncached;
+      mem.setByte(p, va, v);
+      return;
+    }
+    storeByteTranslated(va, v);
+  }
+
+  private void storeByteTranslated(int va, int v) {
     int[] p = cachedStore(va);
     if (p != null) {
       mem.setByte(p, va, v);
