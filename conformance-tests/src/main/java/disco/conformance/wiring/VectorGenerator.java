@@ -1455,6 +1455,9 @@ public final class VectorGenerator {
     v("tlbwi.adjacent", "TLBWI of the 4 KB pair next to another entry's: no Machine Check", mcheck)
         .code(tlbwi).gpr(T0, 5).gpr(T1, (page + 0x2000) | 5).gpr(T2, lo(pa0, vdc)).gpr(T3, lo(pa1, vdc))
         .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("tlbwi.other-asid", "TLBWI for a page another ASID's entry maps, G in EntryLo0 only (not global): no Machine Check",
+        mcheck).code(tlbwi).gpr(T0, 5).gpr(T1, page | 6).gpr(T2, lo(pa0, vdc | 1)).gpr(T3, lo(pa1, vdc))
+        .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
     v("tlbwi-tlbr.half-global", "TLBWI with G in EntryLo0 only: the entry is not global, TLBR reads both G clear",
         VOL2 + "TLBWI, TLBR")
         .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002,
@@ -1471,9 +1474,62 @@ public final class VectorGenerator {
     v("user.sseg", "a user-mode load from the supervisor segment: Address Error", seg).pc(page)
         .code(i(0x23, T0, T1, 0)).gpr(T0, 0xc000_2000).tlb(0, page, 0, lo(page, vdcg), lo(page + 0x1000, vdcg))
         .tlb(1, 0xc000_2000, 0, lo(pa0, vdcg), lo(pa1, vdcg)).cp0("status", 2 << 3).emit("instruction");
+    // The fetch after a change of mapping: code in a kuseg page seen through two mappings, alike but for
+    // the word after a hazard barrier (JR.HB or ERET), so only that word tells which mapping fetched it.
+    int jrHb = r(T0, 0, 0, 0, 8) | 0x400;
+    int copy = 0x0030_0000;
+    int one = addiu(T3, T3, 1);
+    int two = addiu(T3, T3, 2);
+    String barrier = VOL3 + "4.8 TLB Address Translation; Vol. II-A, JR.HB";
+    int[] asid = {mtc0(T2, 10, 0), jrHb, 0, 0, one};
+    views(v("fetch.asid-change", "MTC0 EntryHi to another ASID, JR.HB: the next fetch goes through that ASID's entry",
+        barrier).pc(page).code(asid), copy, asid, 4, two).gpr(T0, page + 16).gpr(T2, 6)
+        .tlb(0, page | 5, 0, lo(page, vdc), lo(page + 0x1000, vdc)).tlb(1, page | 6, 0, lo(copy, vdc), lo(copy, vdc))
+        .cp0("entryhi", 5).emit("instruction");
+    int[] tlbr = {mtc0(T1, 0, 0), EHB, 0x4200_0001, jrHb, 0, 0, one};
+    views(v("fetch.tlbr-asid", "TLBR of an entry of another ASID changes EntryHi's ASID: after JR.HB the fetch uses it",
+        barrier).pc(page).code(tlbr), copy, tlbr, 6, two).gpr(T0, page + 24).gpr(T1, 1)
+        .tlb(0, page | 5, 0, lo(page, vdc), lo(page + 0x1000, vdc)).tlb(1, page | 6, 0, lo(copy, vdc), lo(copy, vdc))
+        .cp0("entryhi", 5).emit("instruction");
+    int[] tlbwi2 = {mtc0(T1, 2, 0), mtc0(T2, 3, 0), mtc0(T4, 10, 0), mtc0(0, 0, 0), EHB, 0x4200_0002, jrHb, 0, 0, one};
+    views(v("fetch.tlbwi-remap", "TLBWI over the entry of the running page with another PFN: after JR.HB the fetch uses it",
+        barrier).pc(page).code(tlbwi2), copy, tlbwi2, 9, two).gpr(T0, page + 36).gpr(T1, lo(copy, vdc))
+        .gpr(T2, lo(copy + 0x1000, vdc)).gpr(T4, page | 5)
+        .tlb(0, page | 5, 0, lo(page, vdc), lo(page + 0x1000, vdc)).cp0("entryhi", 5).emit("instruction");
+    // The code runs mapped onto the copy; with ERL set the same addresses are unmapped, onto the code.
+    int[] erlOn = {mtc0(T1, 12, 0), jrHb, 0, 0, two};
+    views(v("fetch.erl-set", "MTC0 Status.ERL in code in a mapped kuseg page, JR.HB: the next fetch is unmapped",
+        VOL3 + "4.5 ERL and kuseg; Vol. II-A, JR.HB").pc(page).code(erlOn[0], erlOn[1], 0, 0, one), copy, erlOn, -1, 0)
+        .gpr(T0, page + 16).gpr(T1, 4).tlb(0, page, 0, lo(copy, vdc), lo(copy + 0x1000, vdc)).cp0("status", 0)
+        .emit("instruction");
+    int[] erlOff = {mtc0(T0, 30, 0), EHB, ERET, 0, one};
+    views(v("fetch.eret-erl", "ERET clears ERL in code in unmapped kuseg: the fetch at ErrorEPC goes through the TLB",
+        VOL2 + "ERET").pc(page).code(erlOff), copy, erlOff, 4, two).gpr(T0, page + 16)
+        .tlb(0, page, 0, lo(copy, vdc), lo(copy + 0x1000, vdc)).cp0("status", 4).emit("instruction");
+    v("fetch.page-crossing", "code that runs on from the end of one page into the next", VOL3 + "4.3 Segments")
+        .pc(PC + 0xff8).code(addiu(T3, T3, 1), addiu(T3, T3, 2), addiu(T3, T3, 4), addiu(T3, T3, 8))
+        .emit("instruction");
+    // "The other entries match no address a vector uses" (docs/conformance.md): not even the ends of kuseg.
+    v("tlb.refill.page0", "a load from virtual address 0 with no entry written: TLB Refill", VOL3 + "4.8 TLB Exceptions")
+        .code(i(0x23, 0, T1, 0)).cp0("entryhi", 0).emit("instruction");
+    v("tlb.refill.kuseg-top", "a load from the last page pair of kuseg (0x7fffe000) with no entry written: TLB Refill",
+        VOL3 + "4.8 TLB Exceptions").code(i(0x23, T0, T1, 0)).gpr(T0, 0x7fff_e000).cp0("entryhi", 0)
+        .emit("instruction");
     v("jr.unaligned.other-page", "JR to an unaligned address in another page: Address Error on fetch",
         VOL3 + "6.2.9 Address Error Exception").code(r(T0, 0, 0, 0, 8), addiu(T4, T4, 1))
         .gpr(T0, DATA + 2).emit("instruction");
+  }
+
+  /** Stores {@code code}, its word {@code at} replaced by {@code other} (none if -1), at physical {@code pa}. */
+  private static V views(V x, int pa, int[] code, int at, int other) {
+    byte[] b = new byte[4 * code.length];
+    for (int k = 0; k < code.length; k++) {
+      int w = k == at ? other : code[k];
+      for (int j = 0; j < 4; j++) {
+        b[4 * k + j] = (byte) (w >>> (24 - 8 * j)); // big-endian, the vectors' default order
+      }
+    }
+    return x.mem(pa, b);
   }
 
   private V emitFpSetup(SplittableRandom rnd, String id, String purpose, String manual, int word, String fmt, boolean fr) {
