@@ -244,6 +244,7 @@ public final class VectorGenerator {
     privilege();
     fpu();
     sweep();
+    core();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1384,6 +1385,151 @@ public final class VectorGenerator {
         }
       }
     }
+  }
+
+  // ---- the CPU core's edges the mutation runs found unpinned (docs/conformance.md) ----
+
+  private static final int EHB = 0x0000_00c0;
+  private static final int ERET = 0x4200_0018;
+
+  private void core() {
+    String intr = VOL3 + "6.1 Interrupts";
+    int sw0 = 1 << 8;
+    int sw1 = 1 << 9;
+    // ERET clears EXL (or ERL) and is a hazard barrier: a pending interrupt is taken before its target.
+    v("intr.sw0.eret", "IP0 set by MTC0 Cause under EXL, then ERET with IE and IM0 set: Interrupt before the target",
+        intr).code(mtc0(T0, 13, 0), ERET, addiu(T4, T4, 1), addiu(T3, T3, 1)).gpr(T0, sw0)
+        .cp0("status", sw0 | 3).cp0("epc", PC + 12).emit("instruction");
+    v("intr.sw1.iv", "IP1 with Cause.IV set: the interrupt goes to EBase + 0x200", intr)
+        .code(mtc0(T0, 13, 0), ERET, addiu(T4, T4, 1), addiu(T3, T3, 1)).gpr(T0, sw1 | Cp0Bits.IV)
+        .cp0("status", sw1 | 3).cp0("epc", PC + 12).emit("instruction");
+    v("intr.masked.im", "IP0 pending with only IM1 set: no interrupt", intr)
+        .code(mtc0(T0, 13, 0), ERET, addiu(T4, T4, 1), addiu(T3, T3, 1)).gpr(T0, sw0)
+        .cp0("status", sw1 | 3).cp0("epc", PC + 12).emit("instruction");
+    v("intr.masked.ie", "IP0 pending and IM0 set with IE clear: no interrupt", intr)
+        .code(mtc0(T0, 13, 0), ERET, addiu(T4, T4, 1), addiu(T3, T3, 1)).gpr(T0, sw0)
+        .cp0("status", sw0 | 2).cp0("epc", PC + 12).emit("instruction");
+    v("intr.masked.exl", "ERET with ERL and EXL set clears ERL only: EXL still masks the pending interrupt", intr)
+        .code(mtc0(T0, 13, 0), mtc0(T1, 30, 0), ERET, addiu(T4, T4, 1), addiu(T3, T3, 1)).gpr(T0, sw0)
+        .gpr(T1, PC + 16).cp0("status", sw0 | 7).emit("instruction");
+    v("intr.erl.eret", "ERET with ERL set (EXL clear) returns to ErrorEPC and takes the pending interrupt there",
+        intr).code(mtc0(T0, 13, 0), mtc0(T1, 30, 0), ERET, addiu(T4, T4, 1), addiu(T3, T3, 1)).gpr(T0, sw0)
+        .gpr(T1, PC + 16).cp0("status", sw0 | 5).emit("instruction");
+    v("count.dc.stopped", "with Cause.DC set Count holds what MTC0 wrote", VOL3 + "9 CP0 Registers, Count and Cause.DC")
+        .code(mtc0(T0, 13, 0), EHB, mtc0(T1, 9, 0), EHB, addiu(T4, T4, 1), mfc0(T2, 9, 0))
+        .gpr(T0, 1 << 27).gpr(T1, 0x1234_5678).cp0("status", 0).emit("instruction");
+    v("count.dc.again", "MTC0 Cause with DC already set leaves the stopped Count as it was",
+        VOL3 + "9 CP0 Registers, Count and Cause.DC")
+        .code(mtc0(T0, 13, 0), EHB, mtc0(T1, 9, 0), EHB, mtc0(T0, 13, 0), EHB, mfc0(T2, 9, 0))
+        .gpr(T0, 1 << 27).gpr(T1, 0x1234_5678).cp0("status", 0).emit("instruction");
+    v("compare.cause", "MTC0 Compare, with Count stopped, leaves the other bits of Cause (DC, IP1) as they were",
+        VOL3 + "9 CP0 Registers, Compare")
+        .code(mtc0(T0, 13, 0), EHB, mtc0(0, 9, 0), mtc0(T1, 11, 0), EHB, mfc0(T2, 13, 0))
+        .gpr(T0, (1 << 27) | sw1).gpr(T1, 0x1000).cp0("status", 0).emit("instruction");
+    v("index.p.kept", "a TLBP miss sets Index.P, which MTC0 Index does not clear (P is read-only)",
+        VOL3 + "9 CP0 Registers, Index")
+        .code(mtc0(T1, 10, 0), 0x4200_0008, mtc0(T0, 0, 0), mfc0(T2, 0, 0)).gpr(T0, 3).gpr(T1, 0x0040_0000 | 0x2a)
+        .cp0("status", 0).emit("instruction");
+    int page = 0x0040_0000;
+    int vdcg = 2 | 4 | (3 << 3) | 1;
+    int rdhwrUlr = sp3(0, T2, 29, 0, 0x3b);
+    v("user.rdhwr.enabled", "RDHWR of ULR in user mode with its HWREna bit set reads UserLocal", VOL2 + "RDHWR")
+        .pc(page).code(mtc0(T0, 7, 0), mtc0(T1, 4, 2), ERET, rdhwrUlr)
+        .tlb(0, page, 0, lo(page, vdcg), lo(page + 0x1000, vdcg)).gpr(T0, 1 << 29).gpr(T1, 0x1234_5678)
+        .cp0("status", (2 << 3) | 2).cp0("epc", page + 12).emit("instruction");
+    v("user.rdhwr.other-bit", "RDHWR of ULR in user mode with only HWREna.CPUNum set: Reserved Instruction",
+        VOL2 + "RDHWR")
+        .pc(page).code(mtc0(T0, 7, 0), mtc0(T1, 4, 2), ERET, rdhwrUlr)
+        .tlb(0, page, 0, lo(page, vdcg), lo(page + 0x1000, vdcg)).gpr(T0, 1).gpr(T1, 0x1234_5678)
+        .cp0("status", (2 << 3) | 2).cp0("epc", page + 12).emit("instruction");
+    int vdc = 2 | 4 | (3 << 3);
+    int pa0 = 0x0030_0000;
+    int pa1 = 0x0031_0000;
+    // Writes that leave no two entries matching one address: whether a duplicate is detected at all
+    // is implementation-dependent (Vol. III, Status.TS), so no more duplicates are pinned here.
+    String mcheck = VOL3 + "6.2.18 Machine Check Exception";
+    int[] tlbwi = {mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), mtc0(T4, 5, 0), 0x4200_0002};
+    v("tlbwi.same-index", "TLBWI over the entry at the same index for the same page: no Machine Check", mcheck)
+        .code(tlbwi).gpr(T0, 2).gpr(T1, page | 5).gpr(T2, lo(pa1, vdc)).gpr(T3, lo(pa0, vdc))
+        .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("tlbwi.adjacent", "TLBWI of the 4 KB pair next to another entry's: no Machine Check", mcheck)
+        .code(tlbwi).gpr(T0, 5).gpr(T1, (page + 0x2000) | 5).gpr(T2, lo(pa0, vdc)).gpr(T3, lo(pa1, vdc))
+        .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("tlbwi.other-asid", "TLBWI for a page another ASID's entry maps, G in EntryLo0 only (not global): no Machine Check",
+        mcheck).code(tlbwi).gpr(T0, 5).gpr(T1, page | 6).gpr(T2, lo(pa0, vdc | 1)).gpr(T3, lo(pa1, vdc))
+        .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
+    v("tlbwi-tlbr.half-global", "TLBWI with G in EntryLo0 only: the entry is not global, TLBR reads both G clear",
+        VOL2 + "TLBWI, TLBR")
+        .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002,
+            mtc0(0, 2, 0), mtc0(0, 3, 0), 0x4200_0001, mfc0(13, 2, 0), mfc0(14, 3, 0))
+        .gpr(T0, 7).gpr(T1, page | 0x2a).gpr(T2, lo(pa0, vdc | 1)).gpr(T3, lo(pa1, vdc)).cp0("status", 0)
+        .emit("instruction");
+    String seg = VOL3 + "4.3 Segments";
+    v("user.erl.kernel", "with ERL set a user-mode Status runs in kernel mode: kseg0 is reachable", seg)
+        .code(i(0x23, T0, T1, 0)).gpr(T0, DATA).cp0("status", (2 << 3) | 4).mem(DATA_PA, new byte[] {1, 2, 3, 4})
+        .emit("instruction");
+    v("erl.kuseg.unmapped", "with ERL set kuseg is unmapped: a load reads the physical address itself", seg)
+        .code(i(0x23, T0, T1, 0)).gpr(T0, DATA_PA).cp0("status", 4).mem(DATA_PA, new byte[] {9, 8, 7, 6})
+        .emit("instruction");
+    v("user.sseg", "a user-mode load from the supervisor segment: Address Error", seg).pc(page)
+        .code(i(0x23, T0, T1, 0)).gpr(T0, 0xc000_2000).tlb(0, page, 0, lo(page, vdcg), lo(page + 0x1000, vdcg))
+        .tlb(1, 0xc000_2000, 0, lo(pa0, vdcg), lo(pa1, vdcg)).cp0("status", 2 << 3).emit("instruction");
+    // The fetch after a change of mapping: code in a kuseg page seen through two mappings, alike but for
+    // the word after a hazard barrier (JR.HB or ERET), so only that word tells which mapping fetched it.
+    int jrHb = r(T0, 0, 0, 0, 8) | 0x400;
+    int copy = 0x0030_0000;
+    int one = addiu(T3, T3, 1);
+    int two = addiu(T3, T3, 2);
+    String barrier = VOL3 + "4.8 TLB Address Translation; Vol. II-A, JR.HB";
+    int[] asid = {mtc0(T2, 10, 0), jrHb, 0, 0, one};
+    views(v("fetch.asid-change", "MTC0 EntryHi to another ASID, JR.HB: the next fetch goes through that ASID's entry",
+        barrier).pc(page).code(asid), copy, asid, 4, two).gpr(T0, page + 16).gpr(T2, 6)
+        .tlb(0, page | 5, 0, lo(page, vdc), lo(page + 0x1000, vdc)).tlb(1, page | 6, 0, lo(copy, vdc), lo(copy, vdc))
+        .cp0("entryhi", 5).emit("instruction");
+    int[] tlbr = {mtc0(T1, 0, 0), EHB, 0x4200_0001, jrHb, 0, 0, one};
+    views(v("fetch.tlbr-asid", "TLBR of an entry of another ASID changes EntryHi's ASID: after JR.HB the fetch uses it",
+        barrier).pc(page).code(tlbr), copy, tlbr, 6, two).gpr(T0, page + 24).gpr(T1, 1)
+        .tlb(0, page | 5, 0, lo(page, vdc), lo(page + 0x1000, vdc)).tlb(1, page | 6, 0, lo(copy, vdc), lo(copy, vdc))
+        .cp0("entryhi", 5).emit("instruction");
+    int[] tlbwi2 = {mtc0(T1, 2, 0), mtc0(T2, 3, 0), mtc0(T4, 10, 0), mtc0(0, 0, 0), EHB, 0x4200_0002, jrHb, 0, 0, one};
+    views(v("fetch.tlbwi-remap", "TLBWI over the entry of the running page with another PFN: after JR.HB the fetch uses it",
+        barrier).pc(page).code(tlbwi2), copy, tlbwi2, 9, two).gpr(T0, page + 36).gpr(T1, lo(copy, vdc))
+        .gpr(T2, lo(copy + 0x1000, vdc)).gpr(T4, page | 5)
+        .tlb(0, page | 5, 0, lo(page, vdc), lo(page + 0x1000, vdc)).cp0("entryhi", 5).emit("instruction");
+    // The code runs mapped onto the copy; with ERL set the same addresses are unmapped, onto the code.
+    int[] erlOn = {mtc0(T1, 12, 0), jrHb, 0, 0, two};
+    views(v("fetch.erl-set", "MTC0 Status.ERL in code in a mapped kuseg page, JR.HB: the next fetch is unmapped",
+        VOL3 + "4.5 ERL and kuseg; Vol. II-A, JR.HB").pc(page).code(erlOn[0], erlOn[1], 0, 0, one), copy, erlOn, -1, 0)
+        .gpr(T0, page + 16).gpr(T1, 4).tlb(0, page, 0, lo(copy, vdc), lo(copy + 0x1000, vdc)).cp0("status", 0)
+        .emit("instruction");
+    int[] erlOff = {mtc0(T0, 30, 0), EHB, ERET, 0, one};
+    views(v("fetch.eret-erl", "ERET clears ERL in code in unmapped kuseg: the fetch at ErrorEPC goes through the TLB",
+        VOL2 + "ERET").pc(page).code(erlOff), copy, erlOff, 4, two).gpr(T0, page + 16)
+        .tlb(0, page, 0, lo(copy, vdc), lo(copy + 0x1000, vdc)).cp0("status", 4).emit("instruction");
+    v("fetch.page-crossing", "code that runs on from the end of one page into the next", VOL3 + "4.3 Segments")
+        .pc(PC + 0xff8).code(addiu(T3, T3, 1), addiu(T3, T3, 2), addiu(T3, T3, 4), addiu(T3, T3, 8))
+        .emit("instruction");
+    // "The other entries match no address a vector uses" (docs/conformance.md): not even the ends of kuseg.
+    v("tlb.refill.page0", "a load from virtual address 0 with no entry written: TLB Refill", VOL3 + "4.8 TLB Exceptions")
+        .code(i(0x23, 0, T1, 0)).cp0("entryhi", 0).emit("instruction");
+    v("tlb.refill.kuseg-top", "a load from the last page pair of kuseg (0x7fffe000) with no entry written: TLB Refill",
+        VOL3 + "4.8 TLB Exceptions").code(i(0x23, T0, T1, 0)).gpr(T0, 0x7fff_e000).cp0("entryhi", 0)
+        .emit("instruction");
+    v("jr.unaligned.other-page", "JR to an unaligned address in another page: Address Error on fetch",
+        VOL3 + "6.2.9 Address Error Exception").code(r(T0, 0, 0, 0, 8), addiu(T4, T4, 1))
+        .gpr(T0, DATA + 2).emit("instruction");
+  }
+
+  /** Stores {@code code}, its word {@code at} replaced by {@code other} (none if -1), at physical {@code pa}. */
+  private static V views(V x, int pa, int[] code, int at, int other) {
+    byte[] b = new byte[4 * code.length];
+    for (int k = 0; k < code.length; k++) {
+      int w = k == at ? other : code[k];
+      for (int j = 0; j < 4; j++) {
+        b[4 * k + j] = (byte) (w >>> (24 - 8 * j)); // big-endian, the vectors' default order
+      }
+    }
+    return x.mem(pa, b);
   }
 
   private V emitFpSetup(SplittableRandom rnd, String id, String purpose, String manual, int word, String fmt, boolean fr) {
