@@ -245,6 +245,7 @@ public final class VectorGenerator {
     fpu();
     sweep();
     core();
+    fpuTraps();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1518,6 +1519,128 @@ public final class VectorGenerator {
     v("jr.unaligned.other-page", "JR to an unaligned address in another page: Address Error on fetch",
         VOL3 + "6.2.9 Address Error Exception").code(r(T0, 0, 0, 0, 8), addiu(T4, T4, 1))
         .gpr(T0, DATA + 2).emit("instruction");
+  }
+
+  // ---- every FPU operation with its IEEE exceptions enabled (Vol. I, "FPU Exceptions") ----------
+
+  /**
+   * NaN operands of {@link #fpuTraps()}, told apart by their Java bits: the 24Kf keeps the legacy NaN
+   * encoding (Vol. I, "FPU Data Formats": the fraction's top bit set marks a signaling NaN), so
+   * Java's quiet NaN is a signaling one there.
+   */
+  private static final double SNAN = Double.longBitsToDouble(0x7ff8_0000_0000_0000L);
+  private static final double QNAN = Double.longBitsToDouble(0x7ff7_ffff_ffff_ffffL);
+  private static final double THIRD = 1.0 / 3;
+  private static final double MAX = Double.MAX_VALUE; // the format's largest finite value (below)
+
+  private static int asSingle(double v) {
+    long bits = Double.doubleToRawLongBits(v);
+    return bits == Double.doubleToRawLongBits(QNAN) ? 0x7fbf_ffff : Double.isNaN(v) ? 0x7fc0_0000
+        : v == MAX ? 0x7f7f_ffff : v == -MAX ? 0xff7f_ffff : Float.floatToRawIntBits((float) v);
+  }
+
+  private static long asDouble(double v) {
+    return Double.doubleToRawLongBits(v);
+  }
+
+  /** Integer operands of CVT.S/D.W/L: inexact in single (and, for the long, in double), exact, inexact. */
+  private static final long[] INTEGERS = {0x7fff_ffff, -3, 0x0123_4567_89ab_cdefL};
+
+  private record FpTrap(String name, int fmt, int funct, double[][] operands) {}
+
+  /**
+   * Each arithmetic, conversion and compare form, with all five Enables set and operands that raise
+   * Inexact, Invalid, Overflow, Underflow or Division by Zero (and one that raises nothing, where an
+   * operation cannot trap): a raised exception traps with Cause set, Flags and the destination as
+   * they were. The first operand is fs, the second ft.
+   */
+  private void fpuTraps() {
+    double[][] binary = {{THIRD, Math.PI}, {SNAN, 1}, {MAX, MAX}};
+    double[][] divide = {{THIRD, Math.PI}, {SNAN, 1}, {1, 0}};
+    double[][] root = {{2, 0}, {-1, 0}, {SNAN, 0}};
+    double[][] reciprocal = {{3, 0}, {0, 0}, {-4, 0}};
+    double[][] integer = {{1.5, 0}, {1e30, 0}, {SNAN, 0}};
+    double[][] narrow = {{THIRD, 0}, {1e300, 0}, {1e-300, 0}};
+    double[][] widen = {{SNAN, 0}, {THIRD, 0}, {-0.0, 0}};
+    double[][] compare = {{QNAN, 1}, {SNAN, 1}, {1, 2}};
+    double[][] fromInt = {{0}, {1}, {2}}; // indices into INTEGERS
+    List<FpTrap> ops = new ArrayList<>();
+    String[] arith = {"add", "sub", "mul", "div"};
+    for (int fmt : new int[] {0x10, 0x11}) {
+      for (int f = 0; f < 4; f++) {
+        ops.add(new FpTrap(arith[f], fmt, f, f == 3 ? divide : binary));
+      }
+      ops.add(new FpTrap("sqrt", fmt, 4, root));
+      ops.add(new FpTrap("recip", fmt, 21, reciprocal));
+      ops.add(new FpTrap("rsqrt", fmt, 22, reciprocal));
+      String[] toInt = {"round.l", "trunc.l", "ceil.l", "floor.l", "round.w", "trunc.w", "ceil.w", "floor.w"};
+      for (int f = 0; f < 8; f++) {
+        ops.add(new FpTrap(toInt[f], fmt, 8 + f, integer));
+      }
+      ops.add(new FpTrap("cvt.w", fmt, 36, integer));
+      ops.add(new FpTrap("cvt.l", fmt, 37, integer));
+      ops.add(fmt == 0x10 ? new FpTrap("cvt.d", fmt, 33, widen) : new FpTrap("cvt.s", fmt, 32, narrow));
+      ops.add(new FpTrap("c.ueq", fmt, 51, compare));
+      ops.add(new FpTrap("c.ngl", fmt, 59, compare));
+    }
+    for (int fmt : new int[] {0x14, 0x15}) {
+      ops.add(new FpTrap("cvt.s", fmt, 32, fromInt));
+      ops.add(new FpTrap("cvt.d", fmt, 33, fromInt));
+    }
+    String[] fmts = {"s", "d", "", "", "w", "l"};
+    for (FpTrap op : ops) {
+      String fmt = fmts[op.fmt - 0x10];
+      SplittableRandom rnd = seeded("trap." + op.name + "." + fmt);
+      for (int k = 0; k < op.operands.length; k++) {
+        boolean fr = op.name.contains(".l") || fmt.equals("l") || rnd.nextBoolean();
+        int flags = rnd.nextInt(32) << 2;
+        int fcsr = rnd.nextInt(4) | (0x1f << 7) | flags | (rnd.nextInt(8) == 0 ? 1 << 24 : 0);
+        String id = op.name + "." + fmt + ".trap." + k;
+        int word = op.funct >= 48 ? cop1(op.fmt, 4, 2, rnd.nextInt(8) << 2, op.funct) : cop1(op.fmt, 4, 2, 6, op.funct);
+        V x = v(id, op.name.toUpperCase() + "." + fmt.toUpperCase() + " with every IEEE exception enabled, FR="
+            + (fr ? 1 : 0), "MIPS32 Vol. I, FPU Exceptions; " + VOL2 + op.name.toUpperCase() + ".fmt")
+            .code(word).fpu(fr, fcsr);
+        double a = op.operands[k][0];
+        double b = op.operands[k].length > 1 ? op.operands[k][1] : 0;
+        switch (fmt) {
+          case "s" -> x.fpr(2, asSingle(a)).fpr(4, asSingle(b));
+          case "d" -> {
+            double64(x, fr, 2, asDouble(a));
+            double64(x, fr, 4, asDouble(b));
+          }
+          case "w" -> x.fpr(2, (int) INTEGERS[(int) a]);
+          default -> double64(x, true, 2, INTEGERS[(int) a]);
+        }
+        // the destination holds a value no result equals, so an unwanted write shows
+        double64(x, fr, 6, 0x5a5a_5a5a_a5a5_a5a5L);
+        x.emit("instruction");
+      }
+    }
+    String[] x3 = {"madd", "msub", "nmadd", "nmsub"};
+    for (int n = 0; n < 4; n++) {
+      for (String fmt : new String[] {"s", "d"}) {
+        SplittableRandom rnd = seeded("trap." + x3[n] + fmt);
+        double[][] three = {{THIRD, Math.PI, 1}, {SNAN, 1, 1}, {MAX, 2, 1}};
+        for (int k = 0; k < three.length; k++) {
+          boolean fr = rnd.nextBoolean();
+          int word = (0x13 << 26) | (8 << 21) | (4 << 16) | (2 << 11) | (6 << 6) | ((4 + n) << 3) | (fmt.equals("s") ? 0 : 1);
+          V x = v(x3[n] + "." + fmt + ".trap." + k, x3[n].toUpperCase() + "." + fmt.toUpperCase()
+              + " with every IEEE exception enabled, FR=" + (fr ? 1 : 0),
+              "MIPS32 Vol. I, FPU Exceptions; " + VOL2 + x3[n].toUpperCase() + ".fmt")
+              .code(word).fpu(fr, rnd.nextInt(4) | (0x1f << 7) | (rnd.nextInt(32) << 2));
+          int[] regs = {2, 4, 8}; // fs, ft, fr (the addend)
+          for (int j = 0; j < 3; j++) {
+            if (fmt.equals("s")) {
+              x.fpr(regs[j], asSingle(three[k][j]));
+            } else {
+              double64(x, fr, regs[j], asDouble(three[k][j]));
+            }
+          }
+          double64(x, fr, 6, 0x5a5a_5a5a_a5a5_a5a5L);
+          x.emit("instruction");
+        }
+      }
+    }
   }
 
   /** Stores {@code code}, its word {@code at} replaced by {@code other} (none if -1), at physical {@code pa}. */
