@@ -35,7 +35,7 @@ def hexw(v):
 
 def run(v):
     init = v["init"]
-    for unsupported in ("tlb", "cp0", "fprh"):
+    for unsupported in ("tlb", "cp0", "fprh", "interrupts"):
         if unsupported in init:
             return None, "needs init.%s, which Unicorn cannot set" % unsupported
     if init.get("fcsr") not in (None, "0x00000000") or v.get("observe", {}).get("fpu"):

@@ -57,7 +57,7 @@ class UnicornAdapterTest {
         continue;
       }
       boolean onlyDelivery = !o.differences().isEmpty() && o.differences().stream().allMatch(d -> d.field().matches(
-          "exception\\.(epc|bd|vector|badvaddr)") && d.got().equals("nothing"));
+          "exception\\.(epc|bd|vector|badvaddr|ce)") && d.got().equals("nothing"));
       if (!onlyDelivery) {
         unexplained.add(o.vector().id());
       }

@@ -76,6 +76,13 @@ public class ReferenceImplementation implements Implementation {
     if (cp0.has("epc")) {
       cpu.writeCp0(14, 0, Hex.word(cp0.get("epc"), "init.cp0.epc"));
     }
+    for (JsonNode line : init.path("interrupts")) {
+      int n = line.asInt(-1);
+      if (n < 2 || n > 7) {
+        throw new IllegalArgumentException("init.interrupts: " + line + " is not a hardware interrupt line (2 to 7)");
+      }
+      cpu.setInterruptLine(n, true);
+    }
     for (JsonNode e : init.path("tlb")) {
       cpu.tlbWrite(e.path("index").asInt(), Hex.word(e.path("entryhi"), "init.tlb.entryhi"),
           Hex.word(e.path("pagemask"), "init.tlb.pagemask"), Hex.word(e.path("entrylo0"), "init.tlb.entrylo0"),
@@ -155,6 +162,10 @@ public class ReferenceImplementation implements Implementation {
     e.put("epc", Hex.word(cpu.cp0().epc()));
     e.put("bd", cpu.cp0().cause() < 0);
     e.put("badvaddr", Hex.word(cpu.cp0().badVAddr()));
+    if (code == 11) {
+      // Cause.CE names the coprocessor; the manual defines it for Coprocessor Unusable only (Vol. III, Cause).
+      e.put("ce", (cpu.cp0().cause() >>> 28) & 3);
+    }
     int at = cpu.pc();
     e.put("vector", at == 0x8000_0000 ? "refill" : at == 0x8000_0180 ? "general" : Hex.word(at));
     return e;

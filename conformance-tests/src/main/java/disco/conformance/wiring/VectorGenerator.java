@@ -150,6 +150,15 @@ public final class VectorGenerator {
       return this;
     }
 
+    /** Hardware interrupt lines (2..7) requested for the whole run. */
+    V interrupts(int... lines) {
+      ArrayNode a = init.putArray("interrupts");
+      for (int n : lines) {
+        a.add(n);
+      }
+      return this;
+    }
+
     V fpr(int reg, int value) {
       ((ObjectNode) init.with("fpr")).put(Integer.toString(reg), Hex.word(value));
       return this;
@@ -246,6 +255,7 @@ public final class VectorGenerator {
     sweep();
     core();
     fpuTraps();
+    hardwareInterrupts();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1641,6 +1651,55 @@ public final class VectorGenerator {
         }
       }
     }
+  }
+
+  // ---- hardware interrupt requests (Vol. III, 6.1 "Interrupts", interrupt compatibility mode) --------
+
+  /**
+   * The six hardware lines held asserted from the start: each appears in Cause.IP2..IP7 and is taken
+   * before the next instruction when IE is set, EXL and ERL clear and its IM bit set; masked by IM,
+   * IE, EXL or ERL it is only visible in Cause. An interrupt takes priority over the instruction it
+   * stands in front of (EPC points at that instruction, even one that would fault).
+   */
+  private void hardwareInterrupts() {
+    String intr = VOL3 + "6.1 Interrupts";
+    int mfc0Cause = mfc0(T2, 13, 0);
+    for (int n = 2; n <= 7; n++) {
+      int im = 1 << (8 + n);
+      v("intr.hw" + n + ".taken", "hardware line " + n + " with IE and IM" + n + " set: Interrupt before the first instruction",
+          intr).code(addiu(T3, T3, 1)).interrupts(n).cp0("status", im | 1).emit("instruction");
+      v("intr.hw" + n + ".masked.im", "hardware line " + n + " with every IM bit but IM" + n
+          + " set: no interrupt; Cause.IP" + n + " reads set", intr)
+          .code(mfc0Cause, addiu(T3, T3, 1)).interrupts(n).cp0("status", (0xff00 & ~im) | 1).emit("instruction");
+      v("intr.hw" + n + ".masked.ie", "hardware line " + n + " and IM" + n + " set with IE clear: no interrupt", intr)
+          .code(mfc0Cause, addiu(T3, T3, 1)).interrupts(n).cp0("status", im).emit("instruction");
+    }
+    int im4 = 1 << 12;
+    v("intr.hw.masked.exl", "a hardware line enabled by IE and IM with EXL set: no interrupt", intr)
+        .code(mfc0Cause, addiu(T3, T3, 1)).interrupts(4).cp0("status", im4 | 3).emit("instruction");
+    v("intr.hw.masked.erl", "a hardware line enabled by IE and IM with ERL set: no interrupt", intr)
+        .code(mfc0Cause, addiu(T3, T3, 1)).interrupts(4).cp0("status", im4 | 5).emit("instruction");
+    v("intr.hw.several", "lines 2, 5 and 7 with only IM5 set: the interrupt is taken", intr)
+        .code(addiu(T3, T3, 1)).interrupts(2, 5, 7).cp0("status", (1 << 13) | 1).emit("instruction");
+    v("intr.hw.several.masked", "lines 2, 5 and 7 with only IM3 set: no interrupt; Cause.IP reads all three", intr)
+        .code(mfc0Cause, addiu(T3, T3, 1)).interrupts(2, 5, 7).cp0("status", (1 << 11) | 1).emit("instruction");
+    v("intr.hw.eret", "a hardware line masked by EXL: ERET clears EXL and the interrupt is taken before the target",
+        intr).code(ERET, addiu(T4, T4, 1), addiu(T3, T3, 1)).interrupts(3).cp0("status", (1 << 11) | 3)
+        .cp0("epc", PC + 8).emit("instruction");
+    v("intr.hw.iv", "a hardware line with Cause.IV set: the interrupt goes to EBase + 0x200", intr)
+        .code(mtc0(T0, 13, 0), ERET, addiu(T4, T4, 1), addiu(T3, T3, 1)).gpr(T0, Cp0Bits.IV).interrupts(6)
+        .cp0("status", (1 << 14) | 3).cp0("epc", PC + 12).emit("instruction");
+    v("intr.hw.bev", "a hardware line with Status.BEV set: the interrupt goes to the bootstrap general vector", intr)
+        .code(addiu(T3, T3, 1)).interrupts(2).cp0("status", (1 << 22) | (1 << 10) | 1).emit("instruction");
+    v("intr.hw.before-fault", "a hardware line pending before a load that would raise Address Error: the interrupt "
+        + "is taken first", intr).code(i(0x23, T0, T1, 0)).gpr(T0, DATA + 1).interrupts(5)
+        .cp0("status", (1 << 13) | 1).emit("instruction");
+    int page = 0x0040_0000;
+    int vdcg = 2 | 4 | (3 << 3) | 1;
+    v("intr.hw.user", "a hardware line taken in user mode, after ERET to a kuseg page: EPC is the page, KSU kept",
+        intr).code(ERET).tlb(0, page, 0, lo(page, vdcg), lo(page + 0x1000, vdcg)).interrupts(7)
+        .mem(page, new byte[] {0x25, 0x6b, 0x00, 0x01}) // ADDIU t3, t3, 1
+        .cp0("status", (2 << 3) | (1 << 15) | 3).cp0("epc", page).emit("instruction");
   }
 
   /** Stores {@code code}, its word {@code at} replaced by {@code other} (none if -1), at physical {@code pa}. */
