@@ -36,11 +36,11 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Our machine must print {@code expected/NAME.out}; {@code qemu-system-mips -M malta} must print
  * the same but for the lines {@code differences.txt} lists, each classified there. The run on QEMU
  * needs {@code qemu-system-mips}, the rebuild {@code make} and {@code mips-linux-gnu-gcc}: skipped
- * without them, a failure under {@code CI=true} ({@link Tools}). About 3 s in all: the six runs on
+ * without them, a failure under {@code CI=true} ({@link Tools}). About 3 s in all: the seven runs on
  * each machine 1 s, the rebuild 1 s.
  */
 class MaltaProgramsTest {
-  static final List<String> PROGRAMS = List.of("segments", "cop", "tlb", "exl", "delay", "intr");
+  static final List<String> PROGRAMS = List.of("segments", "cop", "tlb", "exl", "delay", "intr", "fpu");
 
   private static final long MAX_CYCLES = 500_000_000L;
   private static final long QEMU_TIMEOUT_SECONDS = 20;
