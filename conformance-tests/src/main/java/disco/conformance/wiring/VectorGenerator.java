@@ -256,6 +256,7 @@ public final class VectorGenerator {
     core();
     fpuTraps();
     hardwareInterrupts();
+    fpuRoundingEdges();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1700,6 +1701,91 @@ public final class VectorGenerator {
         intr).code(ERET).tlb(0, page, 0, lo(page, vdcg), lo(page + 0x1000, vdcg)).interrupts(7)
         .mem(page, new byte[] {0x25, 0x6b, 0x00, 0x01}) // ADDIU t3, t3, 1
         .cp0("status", (2 << 3) | (1 << 15) | 3).cp0("epc", page).emit("instruction");
+    // WAIT until the timer: whatever Count's rate, the interrupt comes, and it is taken between the
+    // WAIT and the next instruction (Vol. II, WAIT: EPC points at the instruction after the WAIT).
+    int wait = 0x4200_0020;
+    int im7 = 1 << 15;
+    String waitRef = VOL2 + "WAIT; Vol. III, 6.1 Interrupts (timer)";
+    v("wait.timer", "WAIT with the timer enabled: the timer interrupt is taken with EPC after the WAIT", waitRef)
+        .code(mtc0(0, 9, 0), mtc0(T1, 11, 0), EHB, wait, addiu(T3, T3, 1)).gpr(T1, 0x0001_0000)
+        .cp0("status", im7 | 1).emit("instruction");
+    v("wait.timer.iv", "WAIT until the timer with Cause.IV set: EPC after the WAIT, vector EBase + 0x200", waitRef)
+        .code(mtc0(T0, 13, 0), mtc0(0, 9, 0), mtc0(T1, 11, 0), EHB, wait, addiu(T3, T3, 1)).gpr(T0, Cp0Bits.IV)
+        .gpr(T1, 0x0000_1000).cp0("status", im7 | 1).emit("instruction");
+  }
+
+  // ---- rounding at the ends of the range (IEEE 754-1985 section 7; Vol. I, "FPU Exceptions") ----
+
+  /**
+   * Results that rounding carries across a boundary, in all four rounding modes: a product or
+   * quotient just below the smallest normal number (tiny before rounding, and after it or not), just
+   * below the overflow threshold (a rounding carry into overflow, or the largest finite number), a
+   * sum of the largest number and half its last place; and CVT.S/D.L of 64-bit integers whose
+   * magnitude has all 64 bits (-2^63) or 63, where the rounding position lies far below the top bit.
+   */
+  private void fpuRoundingEdges() {
+    // single: 1 - 2^-24, 1 + 2^-23, 1 - 2^-23 (as bits); smallest normal, and one place above it;
+    // largest finite, one place below it, 2^127
+    int[] nearOneS = {0x3f7f_ffff, 0x3f80_0001, 0x3f7f_fffe, 0x3f00_0001};
+    int[] edgeS = {0x0080_0000, 0x0080_0001, 0x7f7f_ffff, 0x7f7f_fffe, 0x7f00_0000};
+    long[] nearOneD = {0x3fef_ffff_ffff_ffffL, 0x3ff0_0000_0000_0001L, 0x3fef_ffff_ffff_fffeL, 0x3fe0_0000_0000_0001L};
+    long[] edgeD = {0x0010_0000_0000_0000L, 0x0010_0000_0000_0001L, 0x7fef_ffff_ffff_ffffL,
+        0x7fef_ffff_ffff_fffeL, 0x7fe0_0000_0000_0000L};
+    String[] ops = {"mul", "div"};
+    for (int op = 0; op < 2; op++) {
+      for (String fmt : new String[] {"s", "d"}) {
+        int n = 0;
+        for (int a = 0; a < 4; a++) {
+          for (int b = 0; b < 5; b++) {
+            int mode = (a + b) & 3;
+            boolean fr = ((a ^ b) & 1) != 0;
+            V x = v(ops[op] + "." + fmt + ".boundary." + n++, ops[op].toUpperCase() + "." + fmt.toUpperCase()
+                + " of a number at the end of the range by one near 1, rounding mode " + mode,
+                VOL2 + ops[op].toUpperCase() + ".fmt; IEEE 754-1985 7.3, 7.4")
+                .code(cop1(fmt.equals("s") ? 0x10 : 0x11, 4, 2, 6, 2 + op)).fpu(fr, mode);
+            // fs is the number at the end of the range, ft the one near 1 (a product or a quotient)
+            if (fmt.equals("s")) {
+              x.fpr(2, edgeS[b]).fpr(4, nearOneS[a]);
+            } else {
+              double64(x, fr, 2, edgeD[b]);
+              double64(x, fr, 4, nearOneD[a]);
+            }
+            x.emit("instruction");
+          }
+        }
+      }
+    }
+    // MAX + half of its last place (ties to even: up, into overflow), and + a quarter of it (down)
+    for (String fmt : new String[] {"s", "d"}) {
+      for (int mode = 0; mode < 4; mode++) {
+        for (int k = 0; k < 2; k++) {
+          V x = v("add." + fmt + ".max-carry." + mode + "." + k, "ADD." + fmt.toUpperCase()
+              + " of the largest number and " + (k == 0 ? "half" : "a quarter") + " of its last place, rounding mode "
+              + mode, VOL2 + "ADD.fmt; IEEE 754-1985 7.3").code(cop1(fmt.equals("s") ? 0x10 : 0x11, 4, 2, 6, 0))
+              .fpu(true, mode);
+          if (fmt.equals("s")) {
+            x.fpr(2, 0x7f7f_ffff).fpr(4, k == 0 ? 0x7300_0000 : 0x7280_0000); // 2^103, 2^102
+          } else {
+            double64(x, true, 2, 0x7fef_ffff_ffff_ffffL);
+            double64(x, true, 4, k == 0 ? 0x7c90_0000_0000_0000L : 0x7c80_0000_0000_0000L); // 2^970, 2^969
+          }
+          x.emit("instruction");
+        }
+      }
+    }
+    long[] wide = {Long.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE + 1, 0x7fff_ffff_ffff_fc00L,
+        0x7fff_ff80_0000_0001L, -0x0020_0000_0000_0001L};
+    for (String to : new String[] {"s", "d"}) {
+      for (int k = 0; k < wide.length; k++) {
+        for (int mode = 0; mode < 4; mode++) {
+          V x = v("cvt." + to + ".l.wide." + k + "." + mode, "CVT." + to.toUpperCase() + ".L of " + Hex.word((int) (wide[k] >>> 32))
+              + Hex.word((int) wide[k]).substring(2) + ", rounding mode " + mode, VOL2 + "CVT." + to.toUpperCase() + ".fmt")
+              .code(cop1(0x15, 0, 2, 6, to.equals("s") ? 32 : 33)).fpu(true, mode);
+          double64(x, true, 2, wide[k]);
+          x.emit("instruction");
+        }
+      }
+    }
   }
 
   /** Stores {@code code}, its word {@code at} replaced by {@code other} (none if -1), at physical {@code pa}. */
