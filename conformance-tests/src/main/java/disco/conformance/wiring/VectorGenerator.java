@@ -257,6 +257,7 @@ public final class VectorGenerator {
     fpuTraps();
     hardwareInterrupts();
     fpuRoundingEdges();
+    dataAfterRemap();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1786,6 +1787,58 @@ public final class VectorGenerator {
         }
       }
     }
+  }
+
+  // ---- a load or store after the mapping of its page changed (Vol. III, 4.8; Vol. II, EHB) ----------
+
+  /**
+   * The same virtual page accessed before and after a TLB write or an ASID change, with EHB between
+   * (the hazard barrier the manual asks for between a TLB change and an access through it): the
+   * second access must go through the new mapping, however an implementation keeps translations.
+   */
+  private void dataAfterRemap() {
+    String ref = VOL3 + "4.8 TLB Address Translation; Vol. II-A, EHB";
+    int va = 0x0050_0000;
+    int pa0 = 0x0060_0000;
+    int pa1 = 0x0070_0000;
+    int vdc = 2 | 4 | (3 << 3);
+    int s0 = 16;
+    int s1 = 17;
+    int s2 = 18;
+    int lw1 = i(0x23, T1, 13, 0);
+    int lw2 = i(0x23, T1, 14, 0);
+    int sw1 = i(0x2b, T1, T2, 0);
+    int sw2 = i(0x2b, T1, T3, 4);
+    int[] rewrite = {mtc0(s0, 0, 0), mtc0(T1, 10, 0), mtc0(s1, 2, 0), mtc0(s2, 3, 0), EHB, 0x4200_0002, EHB};
+    record Case(String id, String purpose, int first, int last, int lo0, boolean store) {}
+    List<Case> cases = List.of(
+        new Case("data.tlbwi-remap.load", "a load, TLBWI of its page to another frame, EHB, a load again: the new frame",
+            lw1, lw2, lo(pa1, vdc), false),
+        new Case("data.tlbwi-remap.store", "a store, TLBWI of its page to another frame, EHB, a store again: the new frame",
+            sw1, sw2, lo(pa1, vdc), true),
+        new Case("data.tlbwi-clean.store", "a store, TLBWI of its page with D clear, EHB, a store again: TLB Modified",
+            sw1, sw2, lo(pa0, vdc & ~4), true),
+        new Case("data.tlbwi-invalid.load", "a load, TLBWI of its page with V clear, EHB, a load again: TLB Invalid (TLBL)",
+            lw1, lw2, lo(pa0, vdc & ~2), false),
+        new Case("data.tlbwi-invalid.store", "a store, TLBWI of its page with V clear, EHB, a store again: TLB Invalid (TLBS)",
+            sw1, sw2, lo(pa0, vdc & ~2), true));
+    for (Case c : cases) {
+      int[] code = new int[rewrite.length + 2];
+      code[0] = c.first;
+      System.arraycopy(rewrite, 0, code, 1, rewrite.length);
+      code[code.length - 1] = c.last;
+      V x = v(c.id, c.purpose, ref).code(code).tlb(5, va | 5, 0, lo(pa0, vdc), lo(pa0 + 0x1000, vdc))
+          .gpr(T1, va).gpr(s0, 5).gpr(s1, c.lo0).gpr(s2, lo(pa0 + 0x1000, vdc)).gpr(T2, 0x1111_1111)
+          .gpr(T3, 0x2222_2222).cp0("status", 0).cp0("entryhi", 5);
+      x.mem(pa0, new byte[] {0, 0, 0x11, 0x11, 0, 0, 0, 0}).mem(pa1, new byte[] {0, 0, 0x22, 0x22, 0, 0, 0, 0});
+      x.emit("instruction");
+    }
+    // EntryHi's ASID changes between two loads of one page that two ASIDs map to different frames.
+    v("data.asid-change.load", "a load, MTC0 EntryHi to another ASID, EHB, a load again: that ASID's frame", ref)
+        .code(lw1, mtc0(T4, 10, 0), EHB, lw2).tlb(5, va | 5, 0, lo(pa0, vdc), lo(pa0 + 0x1000, vdc))
+        .tlb(6, va | 6, 0, lo(pa1, vdc), lo(pa1 + 0x1000, vdc)).gpr(T1, va).gpr(T4, 6).cp0("status", 0)
+        .cp0("entryhi", 5).mem(pa0, new byte[] {0, 0, 0x11, 0x11}).mem(pa1, new byte[] {0, 0, 0x22, 0x22})
+        .emit("instruction");
   }
 
   /** Stores {@code code}, its word {@code at} replaced by {@code other} (none if -1), at physical {@code pa}. */
