@@ -8,8 +8,10 @@
  * and $f6 = 0x5a5a5a5aa5a5a5a5, so that a write the trap should have suppressed shows; runs the one
  * instruction (fd = $f6) through enter(); and prints FPE or ok, FCSR after (a trap keeps Cause and
  * leaves Flags alone), and $f6 as a 64-bit value (FR = 1) or the pair $f7:$f6 (FR = 0), or the
- * condition codes of a C.cond. Then tiny results, flushing to zero (FS), and CTC1 writing Cause
- * bits, which traps at once when a set Cause bit is enabled, or is Unimplemented Operation (E).
+ * condition codes of a C.cond. Then tiny results, flushing to zero (FS), the vectors of group
+ * fpuRoundingEdges (no Enable set: the rounded result and FCSR's Cause and Flags at the ends of the
+ * range, in all four rounding modes), and CTC1 writing Cause bits, which traps at once when a set
+ * Cause bit is enabled, or is Unimplemented Operation (E).
  */
 #include "rt.h"
 
@@ -53,6 +55,29 @@
 #define S_HALF 0x3f000000ull
 #define S_BELOW_ONE 0x3f7ffffeull /* 1 - 2^-23 */
 #define S_MIN_NORMAL_UP 0x00800001ull /* 2^-126 (1 + 2^-23) */
+#define S_1_MINUS_2_24 0x3f7fffffull /* 1 - 2^-24 */
+#define S_1_PLUS_2_23 0x3f800001ull
+#define S_HALF_UP 0x3f000001ull /* 2^-1 (1 + 2^-23) */
+#define S_MAX_DOWN 0x7f7ffffeull /* one place below S_MAX */
+#define S_2_127 0x7f000000ull
+#define S_2_103 0x73000000ull /* half of S_MAX's last place */
+#define S_2_102 0x72800000ull
+#define D_1_MINUS_2_53 0x3fefffffffffffffull
+#define D_1_PLUS_2_52 0x3ff0000000000001ull
+#define D_BELOW_ONE 0x3feffffffffffffeull /* 1 - 2^-52 */
+#define D_HALF_UP 0x3fe0000000000001ull
+#define D_MIN_NORMAL 0x0010000000000000ull /* 2^-1022 */
+#define D_MIN_NORMAL_UP 0x0010000000000001ull
+#define D_MAX_DOWN 0x7feffffffffffffeull
+#define D_2_1023 0x7fe0000000000000ull
+#define D_2_970 0x7c90000000000000ull /* half of D_MAX's last place */
+#define D_2_969 0x7c80000000000000ull
+#define L_MIN 0x8000000000000000ull /* -2^63 */
+#define L_MAX 0x7fffffffffffffffull
+#define L_MIN_PLUS1 0x8000000000000001ull
+#define L_7FFFFFFFFFFFFC00 0x7ffffffffffffc00ull
+#define L_7FFFFF8000000001 0x7fffff8000000001ull
+#define L_MINUS_2_53_MINUS1 0xffdfffffffffffffull /* -(2^53 + 1) */
 
 /* name, instruction word (fd = $f6, fs = $f2, ft = $f4, fr = $f8), FR, FCSR before, fs, ft, fr */
 #define CASES(X) \
@@ -223,7 +248,156 @@
   X("tiny.mul.s.to-normal.enabled", 0x46041182, 0, 0x00000f80, S_MIN_NORMAL_UP, S_BELOW_ONE, 0) \
   X("fs.mul.d.enabled",          0x46241182, 1, 0x01000f80, D_1E_300,     D_1E_300,    0) \
   X("fs.mul.d.disabled",         0x46241182, 1, 0x01000000, D_1E_300,     D_1E_300,    0) \
-  X("fs.mul.s.exact.disabled",   0x46041182, 0, 0x01000000, S_MIN_NORMAL, S_HALF,      0)
+  X("fs.mul.s.exact.disabled",   0x46041182, 0, 0x01000000, S_MIN_NORMAL, S_HALF,      0) \
+  /* Rounding at the ends of the range, no Enable set (the vectors of group fpuRoundingEdges): \
+   * products and quotients of a number at the end of the range (the smallest normal, one place \
+   * above it, the largest finite number, one place below it, 2^127 / 2^1023) by one near 1, in the \
+   * four rounding modes; the largest number plus half and a quarter of its last place; CVT.S.L and \
+   * CVT.D.L of 64-bit integers rounded far below their top bit. */ \
+  X("mul.s.boundary.0",    0x46041182, 0, 0x00000000, S_MIN_NORMAL,       S_1_MINUS_2_24,  0) \
+  X("mul.s.boundary.1",    0x46041182, 1, 0x00000001, S_MIN_NORMAL_UP,    S_1_MINUS_2_24,  0) \
+  X("mul.s.boundary.2",    0x46041182, 0, 0x00000002, S_MAX,              S_1_MINUS_2_24,  0) \
+  X("mul.s.boundary.3",    0x46041182, 1, 0x00000003, S_MAX_DOWN,         S_1_MINUS_2_24,  0) \
+  X("mul.s.boundary.4",    0x46041182, 0, 0x00000000, S_2_127,            S_1_MINUS_2_24,  0) \
+  X("mul.s.boundary.5",    0x46041182, 1, 0x00000001, S_MIN_NORMAL,       S_1_PLUS_2_23,   0) \
+  X("mul.s.boundary.6",    0x46041182, 0, 0x00000002, S_MIN_NORMAL_UP,    S_1_PLUS_2_23,   0) \
+  X("mul.s.boundary.7",    0x46041182, 1, 0x00000003, S_MAX,              S_1_PLUS_2_23,   0) \
+  X("mul.s.boundary.8",    0x46041182, 0, 0x00000000, S_MAX_DOWN,         S_1_PLUS_2_23,   0) \
+  X("mul.s.boundary.9",    0x46041182, 1, 0x00000001, S_2_127,            S_1_PLUS_2_23,   0) \
+  X("mul.s.boundary.10",   0x46041182, 0, 0x00000002, S_MIN_NORMAL,       S_BELOW_ONE,     0) \
+  X("mul.s.boundary.11",   0x46041182, 1, 0x00000003, S_MIN_NORMAL_UP,    S_BELOW_ONE,     0) \
+  X("mul.s.boundary.12",   0x46041182, 0, 0x00000000, S_MAX,              S_BELOW_ONE,     0) \
+  X("mul.s.boundary.13",   0x46041182, 1, 0x00000001, S_MAX_DOWN,         S_BELOW_ONE,     0) \
+  X("mul.s.boundary.14",   0x46041182, 0, 0x00000002, S_2_127,            S_BELOW_ONE,     0) \
+  X("mul.s.boundary.15",   0x46041182, 1, 0x00000003, S_MIN_NORMAL,       S_HALF_UP,       0) \
+  X("mul.s.boundary.16",   0x46041182, 0, 0x00000000, S_MIN_NORMAL_UP,    S_HALF_UP,       0) \
+  X("mul.s.boundary.17",   0x46041182, 1, 0x00000001, S_MAX,              S_HALF_UP,       0) \
+  X("mul.s.boundary.18",   0x46041182, 0, 0x00000002, S_MAX_DOWN,         S_HALF_UP,       0) \
+  X("mul.s.boundary.19",   0x46041182, 1, 0x00000003, S_2_127,            S_HALF_UP,       0) \
+  X("mul.d.boundary.0",    0x46241182, 0, 0x00000000, D_MIN_NORMAL,       D_1_MINUS_2_53,  0) \
+  X("mul.d.boundary.1",    0x46241182, 1, 0x00000001, D_MIN_NORMAL_UP,    D_1_MINUS_2_53,  0) \
+  X("mul.d.boundary.2",    0x46241182, 0, 0x00000002, D_MAX,              D_1_MINUS_2_53,  0) \
+  X("mul.d.boundary.3",    0x46241182, 1, 0x00000003, D_MAX_DOWN,         D_1_MINUS_2_53,  0) \
+  X("mul.d.boundary.4",    0x46241182, 0, 0x00000000, D_2_1023,           D_1_MINUS_2_53,  0) \
+  X("mul.d.boundary.5",    0x46241182, 1, 0x00000001, D_MIN_NORMAL,       D_1_PLUS_2_52,   0) \
+  X("mul.d.boundary.6",    0x46241182, 0, 0x00000002, D_MIN_NORMAL_UP,    D_1_PLUS_2_52,   0) \
+  X("mul.d.boundary.7",    0x46241182, 1, 0x00000003, D_MAX,              D_1_PLUS_2_52,   0) \
+  X("mul.d.boundary.8",    0x46241182, 0, 0x00000000, D_MAX_DOWN,         D_1_PLUS_2_52,   0) \
+  X("mul.d.boundary.9",    0x46241182, 1, 0x00000001, D_2_1023,           D_1_PLUS_2_52,   0) \
+  X("mul.d.boundary.10",   0x46241182, 0, 0x00000002, D_MIN_NORMAL,       D_BELOW_ONE,     0) \
+  X("mul.d.boundary.11",   0x46241182, 1, 0x00000003, D_MIN_NORMAL_UP,    D_BELOW_ONE,     0) \
+  X("mul.d.boundary.12",   0x46241182, 0, 0x00000000, D_MAX,              D_BELOW_ONE,     0) \
+  X("mul.d.boundary.13",   0x46241182, 1, 0x00000001, D_MAX_DOWN,         D_BELOW_ONE,     0) \
+  X("mul.d.boundary.14",   0x46241182, 0, 0x00000002, D_2_1023,           D_BELOW_ONE,     0) \
+  X("mul.d.boundary.15",   0x46241182, 1, 0x00000003, D_MIN_NORMAL,       D_HALF_UP,       0) \
+  X("mul.d.boundary.16",   0x46241182, 0, 0x00000000, D_MIN_NORMAL_UP,    D_HALF_UP,       0) \
+  X("mul.d.boundary.17",   0x46241182, 1, 0x00000001, D_MAX,              D_HALF_UP,       0) \
+  X("mul.d.boundary.18",   0x46241182, 0, 0x00000002, D_MAX_DOWN,         D_HALF_UP,       0) \
+  X("mul.d.boundary.19",   0x46241182, 1, 0x00000003, D_2_1023,           D_HALF_UP,       0) \
+  X("div.s.boundary.0",    0x46041183, 0, 0x00000000, S_MIN_NORMAL,       S_1_MINUS_2_24,  0) \
+  X("div.s.boundary.1",    0x46041183, 1, 0x00000001, S_MIN_NORMAL_UP,    S_1_MINUS_2_24,  0) \
+  X("div.s.boundary.2",    0x46041183, 0, 0x00000002, S_MAX,              S_1_MINUS_2_24,  0) \
+  X("div.s.boundary.3",    0x46041183, 1, 0x00000003, S_MAX_DOWN,         S_1_MINUS_2_24,  0) \
+  X("div.s.boundary.4",    0x46041183, 0, 0x00000000, S_2_127,            S_1_MINUS_2_24,  0) \
+  X("div.s.boundary.5",    0x46041183, 1, 0x00000001, S_MIN_NORMAL,       S_1_PLUS_2_23,   0) \
+  X("div.s.boundary.6",    0x46041183, 0, 0x00000002, S_MIN_NORMAL_UP,    S_1_PLUS_2_23,   0) \
+  X("div.s.boundary.7",    0x46041183, 1, 0x00000003, S_MAX,              S_1_PLUS_2_23,   0) \
+  X("div.s.boundary.8",    0x46041183, 0, 0x00000000, S_MAX_DOWN,         S_1_PLUS_2_23,   0) \
+  X("div.s.boundary.9",    0x46041183, 1, 0x00000001, S_2_127,            S_1_PLUS_2_23,   0) \
+  X("div.s.boundary.10",   0x46041183, 0, 0x00000002, S_MIN_NORMAL,       S_BELOW_ONE,     0) \
+  X("div.s.boundary.11",   0x46041183, 1, 0x00000003, S_MIN_NORMAL_UP,    S_BELOW_ONE,     0) \
+  X("div.s.boundary.12",   0x46041183, 0, 0x00000000, S_MAX,              S_BELOW_ONE,     0) \
+  X("div.s.boundary.13",   0x46041183, 1, 0x00000001, S_MAX_DOWN,         S_BELOW_ONE,     0) \
+  X("div.s.boundary.14",   0x46041183, 0, 0x00000002, S_2_127,            S_BELOW_ONE,     0) \
+  X("div.s.boundary.15",   0x46041183, 1, 0x00000003, S_MIN_NORMAL,       S_HALF_UP,       0) \
+  X("div.s.boundary.16",   0x46041183, 0, 0x00000000, S_MIN_NORMAL_UP,    S_HALF_UP,       0) \
+  X("div.s.boundary.17",   0x46041183, 1, 0x00000001, S_MAX,              S_HALF_UP,       0) \
+  X("div.s.boundary.18",   0x46041183, 0, 0x00000002, S_MAX_DOWN,         S_HALF_UP,       0) \
+  X("div.s.boundary.19",   0x46041183, 1, 0x00000003, S_2_127,            S_HALF_UP,       0) \
+  X("div.d.boundary.0",    0x46241183, 0, 0x00000000, D_MIN_NORMAL,       D_1_MINUS_2_53,  0) \
+  X("div.d.boundary.1",    0x46241183, 1, 0x00000001, D_MIN_NORMAL_UP,    D_1_MINUS_2_53,  0) \
+  X("div.d.boundary.2",    0x46241183, 0, 0x00000002, D_MAX,              D_1_MINUS_2_53,  0) \
+  X("div.d.boundary.3",    0x46241183, 1, 0x00000003, D_MAX_DOWN,         D_1_MINUS_2_53,  0) \
+  X("div.d.boundary.4",    0x46241183, 0, 0x00000000, D_2_1023,           D_1_MINUS_2_53,  0) \
+  X("div.d.boundary.5",    0x46241183, 1, 0x00000001, D_MIN_NORMAL,       D_1_PLUS_2_52,   0) \
+  X("div.d.boundary.6",    0x46241183, 0, 0x00000002, D_MIN_NORMAL_UP,    D_1_PLUS_2_52,   0) \
+  X("div.d.boundary.7",    0x46241183, 1, 0x00000003, D_MAX,              D_1_PLUS_2_52,   0) \
+  X("div.d.boundary.8",    0x46241183, 0, 0x00000000, D_MAX_DOWN,         D_1_PLUS_2_52,   0) \
+  X("div.d.boundary.9",    0x46241183, 1, 0x00000001, D_2_1023,           D_1_PLUS_2_52,   0) \
+  X("div.d.boundary.10",   0x46241183, 0, 0x00000002, D_MIN_NORMAL,       D_BELOW_ONE,     0) \
+  X("div.d.boundary.11",   0x46241183, 1, 0x00000003, D_MIN_NORMAL_UP,    D_BELOW_ONE,     0) \
+  X("div.d.boundary.12",   0x46241183, 0, 0x00000000, D_MAX,              D_BELOW_ONE,     0) \
+  X("div.d.boundary.13",   0x46241183, 1, 0x00000001, D_MAX_DOWN,         D_BELOW_ONE,     0) \
+  X("div.d.boundary.14",   0x46241183, 0, 0x00000002, D_2_1023,           D_BELOW_ONE,     0) \
+  X("div.d.boundary.15",   0x46241183, 1, 0x00000003, D_MIN_NORMAL,       D_HALF_UP,       0) \
+  X("div.d.boundary.16",   0x46241183, 0, 0x00000000, D_MIN_NORMAL_UP,    D_HALF_UP,       0) \
+  X("div.d.boundary.17",   0x46241183, 1, 0x00000001, D_MAX,              D_HALF_UP,       0) \
+  X("div.d.boundary.18",   0x46241183, 0, 0x00000002, D_MAX_DOWN,         D_HALF_UP,       0) \
+  X("div.d.boundary.19",   0x46241183, 1, 0x00000003, D_2_1023,           D_HALF_UP,       0) \
+  X("add.s.max-carry.0.0", 0x46041180, 1, 0x00000000, S_MAX,              S_2_103,         0) \
+  X("add.s.max-carry.0.1", 0x46041180, 1, 0x00000000, S_MAX,              S_2_102,         0) \
+  X("add.s.max-carry.1.0", 0x46041180, 1, 0x00000001, S_MAX,              S_2_103,         0) \
+  X("add.s.max-carry.1.1", 0x46041180, 1, 0x00000001, S_MAX,              S_2_102,         0) \
+  X("add.s.max-carry.2.0", 0x46041180, 1, 0x00000002, S_MAX,              S_2_103,         0) \
+  X("add.s.max-carry.2.1", 0x46041180, 1, 0x00000002, S_MAX,              S_2_102,         0) \
+  X("add.s.max-carry.3.0", 0x46041180, 1, 0x00000003, S_MAX,              S_2_103,         0) \
+  X("add.s.max-carry.3.1", 0x46041180, 1, 0x00000003, S_MAX,              S_2_102,         0) \
+  X("add.d.max-carry.0.0", 0x46241180, 1, 0x00000000, D_MAX,              D_2_970,         0) \
+  X("add.d.max-carry.0.1", 0x46241180, 1, 0x00000000, D_MAX,              D_2_969,         0) \
+  X("add.d.max-carry.1.0", 0x46241180, 1, 0x00000001, D_MAX,              D_2_970,         0) \
+  X("add.d.max-carry.1.1", 0x46241180, 1, 0x00000001, D_MAX,              D_2_969,         0) \
+  X("add.d.max-carry.2.0", 0x46241180, 1, 0x00000002, D_MAX,              D_2_970,         0) \
+  X("add.d.max-carry.2.1", 0x46241180, 1, 0x00000002, D_MAX,              D_2_969,         0) \
+  X("add.d.max-carry.3.0", 0x46241180, 1, 0x00000003, D_MAX,              D_2_970,         0) \
+  X("add.d.max-carry.3.1", 0x46241180, 1, 0x00000003, D_MAX,              D_2_969,         0) \
+  X("cvt.s.l.wide.0.0",    0x46a011a0, 1, 0x00000000, L_MIN,              0,               0) \
+  X("cvt.s.l.wide.0.1",    0x46a011a0, 1, 0x00000001, L_MIN,              0,               0) \
+  X("cvt.s.l.wide.0.2",    0x46a011a0, 1, 0x00000002, L_MIN,              0,               0) \
+  X("cvt.s.l.wide.0.3",    0x46a011a0, 1, 0x00000003, L_MIN,              0,               0) \
+  X("cvt.s.l.wide.1.0",    0x46a011a0, 1, 0x00000000, L_MAX,              0,               0) \
+  X("cvt.s.l.wide.1.1",    0x46a011a0, 1, 0x00000001, L_MAX,              0,               0) \
+  X("cvt.s.l.wide.1.2",    0x46a011a0, 1, 0x00000002, L_MAX,              0,               0) \
+  X("cvt.s.l.wide.1.3",    0x46a011a0, 1, 0x00000003, L_MAX,              0,               0) \
+  X("cvt.s.l.wide.2.0",    0x46a011a0, 1, 0x00000000, L_MIN_PLUS1,        0,               0) \
+  X("cvt.s.l.wide.2.1",    0x46a011a0, 1, 0x00000001, L_MIN_PLUS1,        0,               0) \
+  X("cvt.s.l.wide.2.2",    0x46a011a0, 1, 0x00000002, L_MIN_PLUS1,        0,               0) \
+  X("cvt.s.l.wide.2.3",    0x46a011a0, 1, 0x00000003, L_MIN_PLUS1,        0,               0) \
+  X("cvt.s.l.wide.3.0",    0x46a011a0, 1, 0x00000000, L_7FFFFFFFFFFFFC00, 0,               0) \
+  X("cvt.s.l.wide.3.1",    0x46a011a0, 1, 0x00000001, L_7FFFFFFFFFFFFC00, 0,               0) \
+  X("cvt.s.l.wide.3.2",    0x46a011a0, 1, 0x00000002, L_7FFFFFFFFFFFFC00, 0,               0) \
+  X("cvt.s.l.wide.3.3",    0x46a011a0, 1, 0x00000003, L_7FFFFFFFFFFFFC00, 0,               0) \
+  X("cvt.s.l.wide.4.0",    0x46a011a0, 1, 0x00000000, L_7FFFFF8000000001, 0,               0) \
+  X("cvt.s.l.wide.4.1",    0x46a011a0, 1, 0x00000001, L_7FFFFF8000000001, 0,               0) \
+  X("cvt.s.l.wide.4.2",    0x46a011a0, 1, 0x00000002, L_7FFFFF8000000001, 0,               0) \
+  X("cvt.s.l.wide.4.3",    0x46a011a0, 1, 0x00000003, L_7FFFFF8000000001, 0,               0) \
+  X("cvt.s.l.wide.5.0",    0x46a011a0, 1, 0x00000000, L_MINUS_2_53_MINUS1, 0,               0) \
+  X("cvt.s.l.wide.5.1",    0x46a011a0, 1, 0x00000001, L_MINUS_2_53_MINUS1, 0,               0) \
+  X("cvt.s.l.wide.5.2",    0x46a011a0, 1, 0x00000002, L_MINUS_2_53_MINUS1, 0,               0) \
+  X("cvt.s.l.wide.5.3",    0x46a011a0, 1, 0x00000003, L_MINUS_2_53_MINUS1, 0,               0) \
+  X("cvt.d.l.wide.0.0",    0x46a011a1, 1, 0x00000000, L_MIN,              0,               0) \
+  X("cvt.d.l.wide.0.1",    0x46a011a1, 1, 0x00000001, L_MIN,              0,               0) \
+  X("cvt.d.l.wide.0.2",    0x46a011a1, 1, 0x00000002, L_MIN,              0,               0) \
+  X("cvt.d.l.wide.0.3",    0x46a011a1, 1, 0x00000003, L_MIN,              0,               0) \
+  X("cvt.d.l.wide.1.0",    0x46a011a1, 1, 0x00000000, L_MAX,              0,               0) \
+  X("cvt.d.l.wide.1.1",    0x46a011a1, 1, 0x00000001, L_MAX,              0,               0) \
+  X("cvt.d.l.wide.1.2",    0x46a011a1, 1, 0x00000002, L_MAX,              0,               0) \
+  X("cvt.d.l.wide.1.3",    0x46a011a1, 1, 0x00000003, L_MAX,              0,               0) \
+  X("cvt.d.l.wide.2.0",    0x46a011a1, 1, 0x00000000, L_MIN_PLUS1,        0,               0) \
+  X("cvt.d.l.wide.2.1",    0x46a011a1, 1, 0x00000001, L_MIN_PLUS1,        0,               0) \
+  X("cvt.d.l.wide.2.2",    0x46a011a1, 1, 0x00000002, L_MIN_PLUS1,        0,               0) \
+  X("cvt.d.l.wide.2.3",    0x46a011a1, 1, 0x00000003, L_MIN_PLUS1,        0,               0) \
+  X("cvt.d.l.wide.3.0",    0x46a011a1, 1, 0x00000000, L_7FFFFFFFFFFFFC00, 0,               0) \
+  X("cvt.d.l.wide.3.1",    0x46a011a1, 1, 0x00000001, L_7FFFFFFFFFFFFC00, 0,               0) \
+  X("cvt.d.l.wide.3.2",    0x46a011a1, 1, 0x00000002, L_7FFFFFFFFFFFFC00, 0,               0) \
+  X("cvt.d.l.wide.3.3",    0x46a011a1, 1, 0x00000003, L_7FFFFFFFFFFFFC00, 0,               0) \
+  X("cvt.d.l.wide.4.0",    0x46a011a1, 1, 0x00000000, L_7FFFFF8000000001, 0,               0) \
+  X("cvt.d.l.wide.4.1",    0x46a011a1, 1, 0x00000001, L_7FFFFF8000000001, 0,               0) \
+  X("cvt.d.l.wide.4.2",    0x46a011a1, 1, 0x00000002, L_7FFFFF8000000001, 0,               0) \
+  X("cvt.d.l.wide.4.3",    0x46a011a1, 1, 0x00000003, L_7FFFFF8000000001, 0,               0) \
+  X("cvt.d.l.wide.5.0",    0x46a011a1, 1, 0x00000000, L_MINUS_2_53_MINUS1, 0,               0) \
+  X("cvt.d.l.wide.5.1",    0x46a011a1, 1, 0x00000001, L_MINUS_2_53_MINUS1, 0,               0) \
+  X("cvt.d.l.wide.5.2",    0x46a011a1, 1, 0x00000002, L_MINUS_2_53_MINUS1, 0,               0) \
+  X("cvt.d.l.wide.5.3",    0x46a011a1, 1, 0x00000003, L_MINUS_2_53_MINUS1, 0,               0)
 
 struct fcase {
   const char *name;
