@@ -4,7 +4,10 @@
  * and modified (D = 0 on a store, general vector); BadVAddr, Context.BadVPN2 (PTEBase kept) and
  * EntryHi.VPN2 (ASID kept) after each; ASID match and mismatch, the global bit (the AND of both
  * halves' G), a 16 KB page; TLBP hit and miss (Index.P), TLBR of what TLBWI wrote, TLBWR above Wired;
- * the bits of Context, EntryHi and BadVAddr that software can write.
+ * the bits of Context, EntryHi and BadVAddr that software can write; a load or store again after
+ * TLBWI rewrote its entry (another frame, D clear, V clear) or after EntryHi's ASID changed, with
+ * EHB between (the instruction vectors data.tlbwi-remap.*, data.tlbwi-clean.store,
+ * data.tlbwi-invalid.*, data.asid-change.load).
  */
 #include "rt.h"
 
@@ -52,6 +55,103 @@ static void read_entry(u32 index)
   printf("tlbr %u: entryhi=%08x entrylo0=%08x entrylo1=%08x pagemask=%08x\n", index, mfc0(10, 0),
          mfc0(2, 0), mfc0(3, 0), mfc0(5, 0));
   mtc0(10, 0, old);
+}
+
+/* The remap cases, as the instruction vectors do them: page 0x00500000 mapped by entry 5 for ASID 5
+ * (old frame), then one access; Index, EntryHi, EntryLo0, EntryLo1; EHB; TLBWI; EHB (or only
+ * EntryHi, another ASID, and EHB); the access again. Each snippet takes a0 = a struct remap, loads
+ * its operands, and from label *_at on is the vector's sequence word for word (no compiler between
+ * the accesses, the MTC0s and the hazard barriers); a load's values are v0 (returned by enter(),
+ * even when the second access faults) and .second. */
+struct remap {
+  u32 va, index, hi, lo0, lo1, w0, w1, second;
+};
+extern char remap_lw[], remap_lw_at[], remap_lw_end[], remap_sw[], remap_sw_at[], remap_sw_end[],
+    asid_lw[], asid_lw_at[], asid_lw_end[];
+__asm__(
+    "        .pushsection .text.remap, \"ax\", @progbits\n"
+    "        .set push\n"
+    "        .set noreorder\n"
+    "        .macro remap_operands\n"
+    "        lw    $8, 0($4)\n"              /* va */
+    "        lw    $9, 4($4)\n"              /* Index */
+    "        lw    $10, 8($4)\n"             /* EntryHi */
+    "        lw    $11, 12($4)\n"            /* EntryLo0 */
+    "        lw    $12, 16($4)\n"            /* EntryLo1 */
+    "        lw    $13, 20($4)\n"            /* the first store's word */
+    "        lw    $14, 24($4)\n"            /* the second's */
+    "        .endm\n"
+    "        .macro rewrite_entry\n"
+    "        mtc0  $9, $0\n"
+    "        mtc0  $10, $10\n"
+    "        mtc0  $11, $2\n"
+    "        mtc0  $12, $3\n"
+    "        ehb\n"
+    "        tlbwi\n"
+    "        ehb\n"
+    "        .endm\n"
+    "remap_lw:\n"
+    "        remap_operands\n"
+    "remap_lw_at:\n"
+    "        lw    $2, 0($8)\n"
+    "        rewrite_entry\n"
+    "        lw    $3, 0($8)\n"
+    "        sw    $3, 28($4)\n"
+    "remap_lw_end:\n"
+    "        syscall\n"
+    "remap_sw:\n"
+    "        remap_operands\n"
+    "remap_sw_at:\n"
+    "        sw    $13, 0($8)\n"
+    "        rewrite_entry\n"
+    "        sw    $14, 4($8)\n"
+    "remap_sw_end:\n"
+    "        syscall\n"
+    "asid_lw:\n"
+    "        remap_operands\n"
+    "asid_lw_at:\n"
+    "        lw    $2, 0($8)\n"
+    "        mtc0  $10, $10\n"
+    "        ehb\n"
+    "        lw    $3, 0($8)\n"
+    "        sw    $3, 28($4)\n"
+    "asid_lw_end:\n"
+    "        syscall\n"
+    "        .set pop\n"
+    "        .popsection\n");
+
+#define REMAP_VA 0x00500000u
+#define OLD_FRAME PAGE_DATA(4) /* entry 5, ASID 5; PAGE_DATA(5) the odd page */
+#define NEW_FRAME PAGE_DATA(6) /* entry 6, ASID 6; PAGE_DATA(7) the odd page */
+
+/* Runs one remap case: code from `code`, the vector's sequence from `at`, SYSCALL at `end`; the
+ * rewrite (unless the ASID case) writes entry 5 with EntryHi = hi and EntryLo0 = lo0. Prints the
+ * outcome, a load's values, the exception's Context and EntryHi, and words 0 and 1 of both frames. */
+static void remap_case(const char *what, const char *code, const char *at, const char *end, u32 hi,
+                       u32 lo0, int load)
+{
+  volatile u32 *old = (volatile u32 *)UNCACHED(OLD_FRAME), *new = (volatile u32 *)UNCACHED(NEW_FRAME);
+  old[0] = 0x1111;
+  old[1] = 0;
+  new[0] = 0x2222;
+  new[1] = 0;
+  tlb_write(5, REMAP_VA | 5, LO(OLD_FRAME, 1, 1, 0), LO(PAGE_DATA(5), 1, 1, 0), 0);
+  tlb_write(6, REMAP_VA | 6, LO(NEW_FRAME, 1, 1, 0), LO(PAGE_DATA(7), 1, 1, 0), 0);
+  mtc0(4, 0, 0); /* Context.PTEBase 0: Context is BadVPN2 alone */
+  set_asid(5);
+  struct remap r = {REMAP_VA, 5, hi, lo0, LO(PAGE_DATA(5), 1, 1, 0), 0x11111111u, 0x22222222u, 0};
+  clear_exc();
+  u32 first = enter((u32)code, 0, (u32)&r, 0);
+  set_asid(0);
+  u32 ok = exc.count == 1 && ((exc.cause >> 2) & 31) == 8;
+  report(what, (u32)at, (u32)(end - at));
+  if (load && ok)
+    printf("%s: read %08x, then %08x\n", what, first, r.second);
+  else if (load)
+    printf("%s: read %08x\n", what, first);
+  if (!ok)
+    printf("%s: context=%08x entryhi=%08x\n", what, exc.context, exc.entryhi);
+  printf("%s: old frame %08x %08x, new frame %08x %08x\n", what, old[0], old[1], new[0], new[1]);
 }
 
 int main(void)
@@ -147,5 +247,14 @@ int main(void)
   before = mfc0(8, 0);
   mtc0(8, 0, 0x13572468u);
   printf("badvaddr: was %08x, after writing 13572468 %08x\n", before, mfc0(8, 0));
+
+  /* TLBWI over the entry of a page just accessed, then EHB: the next access sees the new entry,
+   * and so does the next access after an ASID change. */
+  remap_case("tlbwi remap lw", remap_lw, remap_lw_at, remap_lw_end, REMAP_VA, LO(NEW_FRAME, 1, 1, 0), 1);
+  remap_case("tlbwi remap sw", remap_sw, remap_sw_at, remap_sw_end, REMAP_VA, LO(NEW_FRAME, 1, 1, 0), 0);
+  remap_case("tlbwi clean sw", remap_sw, remap_sw_at, remap_sw_end, REMAP_VA, LO(OLD_FRAME, 0, 1, 0), 0);
+  remap_case("tlbwi invalid lw", remap_lw, remap_lw_at, remap_lw_end, REMAP_VA, LO(OLD_FRAME, 1, 0, 0), 1);
+  remap_case("tlbwi invalid sw", remap_sw, remap_sw_at, remap_sw_end, REMAP_VA, LO(OLD_FRAME, 1, 0, 0), 0);
+  remap_case("asid change lw", asid_lw, asid_lw_at, asid_lw_end, 6, 0, 1);
   return 0;
 }
