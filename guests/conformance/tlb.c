@@ -250,11 +250,11 @@ int main(void)
 
   /* TLBWI over the entry of a page just accessed, then EHB: the next access sees the new entry,
    * and so does the next access after an ASID change. */
-  remap_case("tlbwi remap lw", remap_lw, remap_lw_at, remap_lw_end, REMAP_VA, LO(NEW_FRAME, 1, 1, 0), 1);
-  remap_case("tlbwi remap sw", remap_sw, remap_sw_at, remap_sw_end, REMAP_VA, LO(NEW_FRAME, 1, 1, 0), 0);
-  remap_case("tlbwi clean sw", remap_sw, remap_sw_at, remap_sw_end, REMAP_VA, LO(OLD_FRAME, 0, 1, 0), 0);
-  remap_case("tlbwi invalid lw", remap_lw, remap_lw_at, remap_lw_end, REMAP_VA, LO(OLD_FRAME, 1, 0, 0), 1);
-  remap_case("tlbwi invalid sw", remap_sw, remap_sw_at, remap_sw_end, REMAP_VA, LO(OLD_FRAME, 1, 0, 0), 0);
+  remap_case("tlbwi remap lw", remap_lw, remap_lw_at, remap_lw_end, REMAP_VA | 5, LO(NEW_FRAME, 1, 1, 0), 1);
+  remap_case("tlbwi remap sw", remap_sw, remap_sw_at, remap_sw_end, REMAP_VA | 5, LO(NEW_FRAME, 1, 1, 0), 0);
+  remap_case("tlbwi clean sw", remap_sw, remap_sw_at, remap_sw_end, REMAP_VA | 5, LO(OLD_FRAME, 0, 1, 0), 0);
+  remap_case("tlbwi invalid lw", remap_lw, remap_lw_at, remap_lw_end, REMAP_VA | 5, LO(OLD_FRAME, 1, 0, 0), 1);
+  remap_case("tlbwi invalid sw", remap_sw, remap_sw_at, remap_sw_end, REMAP_VA | 5, LO(OLD_FRAME, 1, 0, 0), 0);
   remap_case("asid change lw", asid_lw, asid_lw_at, asid_lw_end, 6, 0, 1);
   return 0;
 }

@@ -1809,7 +1809,9 @@ public final class VectorGenerator {
     int lw2 = i(0x23, T1, 14, 0);
     int sw1 = i(0x2b, T1, T2, 0);
     int sw2 = i(0x2b, T1, T3, 4);
-    int[] rewrite = {mtc0(s0, 0, 0), mtc0(T1, 10, 0), mtc0(s1, 2, 0), mtc0(s2, 3, 0), EHB, 0x4200_0002, EHB};
+    // EntryHi keeps ASID 5: only the entry changes, so a machine that drops translations only on an
+    // ASID change fails these.
+    int[] rewrite = {mtc0(s0, 0, 0), mtc0(T4, 10, 0), mtc0(s1, 2, 0), mtc0(s2, 3, 0), EHB, 0x4200_0002, EHB};
     record Case(String id, String purpose, int first, int last, int lo0, boolean store) {}
     List<Case> cases = List.of(
         new Case("data.tlbwi-remap.load", "a load, TLBWI of its page to another frame, EHB, a load again: the new frame",
@@ -1828,7 +1830,7 @@ public final class VectorGenerator {
       System.arraycopy(rewrite, 0, code, 1, rewrite.length);
       code[code.length - 1] = c.last;
       V x = v(c.id, c.purpose, ref).code(code).tlb(5, va | 5, 0, lo(pa0, vdc), lo(pa0 + 0x1000, vdc))
-          .gpr(T1, va).gpr(s0, 5).gpr(s1, c.lo0).gpr(s2, lo(pa0 + 0x1000, vdc)).gpr(T2, 0x1111_1111)
+          .gpr(T1, va).gpr(T4, va | 5).gpr(s0, 5).gpr(s1, c.lo0).gpr(s2, lo(pa0 + 0x1000, vdc)).gpr(T2, 0x1111_1111)
           .gpr(T3, 0x2222_2222).cp0("status", 0).cp0("entryhi", 5);
       x.mem(pa0, new byte[] {0, 0, 0x11, 0x11, 0, 0, 0, 0}).mem(pa1, new byte[] {0, 0, 0x22, 0x22, 0, 0, 0, 0});
       x.emit("instruction");
