@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -258,6 +260,8 @@ public final class VectorGenerator {
     hardwareInterrupts();
     fpuRoundingEdges();
     dataAfterRemap();
+    dataTwice();
+    fpuCauseCleared();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1841,6 +1845,79 @@ public final class VectorGenerator {
         .tlb(6, va | 6, 0, lo(pa1, vdc), lo(pa1 + 0x1000, vdc)).gpr(T1, va).gpr(T4, 6).cp0("status", 0)
         .cp0("entryhi", 5).mem(pa0, new byte[] {0, 0, 0x11, 0x11}).mem(pa1, new byte[] {0, 0, 0x22, 0x22})
         .emit("instruction");
+  }
+
+  // ---- two accesses in a row: the same page, then another one (Vol. II-A, LB ... SW) ---------------
+
+  /**
+   * Each load and store twice: at two offsets of one page, and in two pages (the second one page
+   * further on), unmapped (kseg0) and mapped (kuseg, through two TLB entries): an implementation that
+   * remembers the last page it translated must still reach the right byte of the right page.
+   */
+  private void dataTwice() {
+    record Access(String name, int op, boolean store) {}
+    List<Access> ops = List.of(new Access("lb", 0x20, false), new Access("lbu", 0x24, false),
+        new Access("lh", 0x21, false), new Access("lhu", 0x25, false), new Access("lw", 0x23, false),
+        new Access("sb", 0x28, true), new Access("sh", 0x29, true), new Access("sw", 0x2b, true));
+    byte[] page0 = {(byte) 0x81, 0x02, (byte) 0x83, 0x04, 0x05, (byte) 0x86, 0x07, (byte) 0x88};
+    byte[] page1 = {0x11, (byte) 0x92, 0x13, (byte) 0x94, (byte) 0x95, 0x16, (byte) 0x97, 0x18};
+    int va = 0x0050_0000;
+    int vdc = 2 | 4 | (3 << 3);
+    for (Access a : ops) {
+      for (boolean mapped : new boolean[] {false, true}) {
+        for (boolean samePage : new boolean[] {true, false}) {
+          int base = mapped ? va : DATA;
+          String where = (samePage ? "same-page" : "next-page") + (mapped ? ".mapped" : "");
+          int first = i(a.op, T0, a.store ? T2 : 13, 0);
+          int second = i(a.op, samePage ? T0 : T1, a.store ? T3 : 14, 4);
+          V x = v(a.name + ".twice." + where, a.name.toUpperCase() + " twice, " + (samePage ? "in one page"
+              : "then in the next page") + (mapped ? ", mapped through the TLB" : ", in kseg0"), VOL2 + a.name.toUpperCase())
+              .code(first, second).gpr(T0, base).gpr(T1, base + 0x1000).gpr(T2, 0x5152_5354).gpr(T3, 0x6162_6364)
+              .mem(DATA_PA, page0).mem(DATA_PA + 0x1000, page1);
+          if (mapped) {
+            x.tlb(3, va, 0, lo(DATA_PA, vdc), lo(DATA_PA + 0x1000, vdc)).cp0("status", 0).cp0("entryhi", 0);
+          }
+          x.emit("instruction");
+        }
+      }
+    }
+  }
+
+  // ---- FCSR.Cause is this instruction's alone (Vol. I, "FPU Exceptions") --------------------------
+
+  /**
+   * An inexact ADD, then an exact conversion or rounding: the second instruction's Cause is empty
+   * (each arithmetic instruction sets Cause anew), while Flags keep the first one's Inexact.
+   */
+  private void fpuCauseCleared() {
+    String[] toInteger = {"round.l", "trunc.l", "ceil.l", "floor.l", "round.w", "trunc.w", "ceil.w", "floor.w"};
+    for (String fmt : new String[] {"s", "d"}) {
+      int fmtCode = fmt.equals("s") ? 0x10 : 0x11;
+      Map<Integer, String> forms = new LinkedHashMap<>();
+      for (int k = 0; k < toInteger.length; k++) {
+        forms.put(8 + k, toInteger[k]);
+      }
+      forms.put(fmt.equals("s") ? 33 : 32, fmt.equals("s") ? "cvt.d" : "cvt.s");
+      forms.put(36, "cvt.w");
+      forms.put(37, "cvt.l");
+      for (Map.Entry<Integer, String> form : forms.entrySet()) {
+        int funct = form.getKey();
+        String name = form.getValue();
+        int add = cop1(fmtCode, 12, 10, 8, 0); // f8 = f10 + f12, inexact
+        V x = v(name + "." + fmt + ".after-inexact", "ADD." + fmt.toUpperCase() + " that is inexact, then "
+            + name.toUpperCase() + "." + fmt.toUpperCase() + " of an exact value: its Cause is empty, Flags keep I",
+            "MIPS32 Vol. I, FPU Exceptions; " + VOL2 + name.toUpperCase() + ".fmt")
+            .code(add, cop1(fmtCode, 0, 2, 6, funct)).fpu(true, 0);
+        if (fmt.equals("s")) {
+          x.fpr(10, 0x3f80_0000).fpr(12, 0x3380_0000).fpr(2, 0x4040_0000); // 1 + 2^-24 (inexact); 3.0
+        } else {
+          double64(x, true, 10, 0x3ff0_0000_0000_0000L);
+          double64(x, true, 12, 0x3ca0_0000_0000_0000L); // 2^-53
+          double64(x, true, 2, 0x4008_0000_0000_0000L); // 3.0
+        }
+        x.emit("instruction");
+      }
+    }
   }
 
   /** Stores {@code code}, its word {@code at} replaced by {@code other} (none if -1), at physical {@code pa}. */
