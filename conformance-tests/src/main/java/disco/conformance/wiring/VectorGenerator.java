@@ -84,6 +84,14 @@ public final class VectorGenerator {
     return (0x11 << 26) | (fmt << 21) | (ft << 16) | (fs << 11) | (fd << 6) | funct;
   }
 
+  /**
+   * COP1X MADD (n = 0), MSUB, NMADD or NMSUB (3) .fmt: fd = f6, fr (the addend) = f8, fs = f2,
+   * ft = f4 (Vol. II-A, MADD.fmt: op 0x13, funct (4 + n) << 3 | fmt3).
+   */
+  static int cop1xArith(int n, String fmt) {
+    return (0x13 << 26) | (8 << 21) | (4 << 16) | (2 << 11) | (6 << 6) | ((4 + n) << 3) | (fmt.equals("s") ? 0 : 1);
+  }
+
   static int addiu(int rt, int rs, int imm) {
     return i(9, rs, rt, imm);
   }
@@ -1217,7 +1225,7 @@ public final class VectorGenerator {
         SplittableRandom rnd = seeded("sweep." + x3[n] + fmt);
         for (int k = 0; k < 5; k++) {
           boolean fr = rnd.nextBoolean();
-          int word = (0x13 << 26) | (8 << 21) | (4 << 16) | (2 << 11) | (6 << 6) | ((4 + n) << 3) | (fmt.equals("s") ? 0 : 1);
+          int word = cop1xArith(n, fmt);
           V x = v(x3[n] + "." + fmt + ".sweep." + k, x3[n].toUpperCase() + "." + fmt.toUpperCase()
               + ": the product is rounded before the sum, FR=" + (fr ? 1 : 0), VOL2 + x3[n].toUpperCase() + ".fmt")
               .code(word).fpu(fr, fcsr(rnd));
@@ -1547,7 +1555,8 @@ public final class VectorGenerator {
   private static final double SNAN = Double.longBitsToDouble(0x7ff8_0000_0000_0000L);
   private static final double QNAN = Double.longBitsToDouble(0x7ff7_ffff_ffff_ffffL);
   private static final double THIRD = 1.0 / 3;
-  private static final double MAX = Double.MAX_VALUE; // the format's largest finite value (below)
+  /** The largest finite number: {@link #asSingle} makes it single precision's largest. */
+  private static final double MAX = Double.MAX_VALUE;
 
   private static int asSingle(double v) {
     long bits = Double.doubleToRawLongBits(v);
@@ -1639,7 +1648,7 @@ public final class VectorGenerator {
         double[][] three = {{THIRD, Math.PI, 1}, {SNAN, 1, 1}, {MAX, 2, 1}};
         for (int k = 0; k < three.length; k++) {
           boolean fr = rnd.nextBoolean();
-          int word = (0x13 << 26) | (8 << 21) | (4 << 16) | (2 << 11) | (6 << 6) | ((4 + n) << 3) | (fmt.equals("s") ? 0 : 1);
+          int word = cop1xArith(n, fmt);
           V x = v(x3[n] + "." + fmt + ".trap." + k, x3[n].toUpperCase() + "." + fmt.toUpperCase()
               + " with every IEEE exception enabled, FR=" + (fr ? 1 : 0),
               "MIPS32 Vol. I, FPU Exceptions; " + VOL2 + x3[n].toUpperCase() + ".fmt")

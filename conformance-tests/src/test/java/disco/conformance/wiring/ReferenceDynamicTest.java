@@ -26,9 +26,9 @@ import org.junit.jupiter.api.TestFactory;
  * project would call.
  *
  * <p>The instruction vectors are split by family over several factories, each tagged
- * {@code instruction-vectors}: mutation testing (the pit-vectors profile) runs these alone, and it
- * runs a factory only for the mutants in code that factory's vectors reach, so a mutant of the FPU's
- * square root is tried on the square-root vectors, not on all of them.
+ * {@code instruction-vectors}, which mutation testing (the pit-vectors profile) runs alone. It runs,
+ * for each mutant, the dynamic tests that cover the mutated line, calling their factory again each
+ * time: the vectors are parsed once per JVM, and a factory builds only its family's tests.
  */
 class ReferenceDynamicTest {
   private static Implementation reference() {
