@@ -270,6 +270,7 @@ public final class VectorGenerator {
     dataAfterRemap();
     dataTwice();
     fpuCauseCleared();
+    fpuNegativeNaNs();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1925,6 +1926,52 @@ public final class VectorGenerator {
           double64(x, true, 2, 0x4008_0000_0000_0000L); // 3.0
         }
         x.emit("instruction");
+      }
+    }
+  }
+
+  // ---- NaN operands with the sign bit set ----------------------------------------------------------
+
+  /**
+   * Quiet and signaling NaNs with the sign bit set (legacy encoding: bit 22, or 51, set means
+   * signaling), as the operand of arithmetic, conversion and compare in both formats: the result
+   * is the default NaN whatever the operand's sign, and a signaling one raises Invalid (Vol. I,
+   * "Invalid Operation Exception"; the same rule for either sign). A negative NaN is a negative
+   * number to a sign test, so an implementation that looks at the exponent through the sign gets
+   * these wrong.
+   */
+  private void fpuNegativeNaNs() {
+    Map<Integer, String> ops = new LinkedHashMap<>();
+    ops.put(0, "add");
+    ops.put(2, "mul");
+    ops.put(3, "div");
+    ops.put(4, "sqrt");
+    ops.put(36, "cvt.w");
+    ops.put(0x3c, "c.lt");
+    for (String fmt : new String[] {"s", "d"}) {
+      boolean single = fmt.equals("s");
+      int fmtCode = single ? 0x10 : 0x11;
+      Map<Integer, String> forms = new LinkedHashMap<>(ops);
+      forms.put(single ? 33 : 32, single ? "cvt.d" : "cvt.s");
+      for (String kind : new String[] {"qnan", "snan"}) {
+        boolean signaling = kind.equals("snan");
+        for (Map.Entry<Integer, String> form : forms.entrySet()) {
+          int funct = form.getKey();
+          String name = form.getValue();
+          boolean compare = funct >= 0x30;
+          boolean unary = funct == 4 || funct >= 32 && funct < 0x30; // the ft field is 0
+          V x = v(name + "." + fmt + ".negative-" + kind, name.toUpperCase() + "." + fmt.toUpperCase() + " of a "
+              + (signaling ? "signaling" : "quiet") + " NaN with the sign bit set",
+              "MIPS32 Vol. I, Invalid Operation Exception; " + VOL2 + name.toUpperCase() + ".fmt")
+              .code(cop1(fmtCode, unary ? 0 : 4, 2, compare ? 0 : 6, funct)).fpu(true, 0);
+          if (single) {
+            x.fpr(2, signaling ? 0xffc0_0000 : 0xffbf_ffff).fpr(4, 0x3f80_0000);
+          } else {
+            double64(x, true, 2, signaling ? 0xfff8_0000_0000_0000L : 0xfff7_ffff_ffff_ffffL);
+            double64(x, true, 4, 0x3ff0_0000_0000_0000L);
+          }
+          x.emit("instruction");
+        }
       }
     }
   }
