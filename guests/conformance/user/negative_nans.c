@@ -1,9 +1,8 @@
 /*
  * CVT, ADD, MUL, DIV, SQRT and C.LT of quiet and signaling NaNs with the sign bit set, in both
  * formats: the result and FCSR of each, one line per instruction, named as its instruction vector
- * (conformance-tests, group fpuNegativeNaNs). A user-mode check with QEMU as the oracle:
- *   mips-linux-gnu-gcc -O1 -static -o negative_nans negative_nans.c && qemu-mips ./negative_nans
- * Every line matched its vector when the vectors were added (docs/conformance.md).
+ * (conformance-tests, group fpuNegativeNaNs), for a user-mode check with QEMU as the oracle.
+ * Run and compare: README.md in this directory.
  */
 #include <stdio.h>
 #include <string.h>

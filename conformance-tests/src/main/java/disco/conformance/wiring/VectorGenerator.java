@@ -271,6 +271,7 @@ public final class VectorGenerator {
     dataTwice();
     fpuCauseCleared();
     fpuNegativeNaNs();
+    fpuExactPathEdges();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1974,6 +1975,67 @@ public final class VectorGenerator {
         }
       }
     }
+  }
+
+  // ---- results at the edges of the normal range, zeros and 2^62, outside round-to-nearest -------
+
+  /** One FPU vector: {@code fs} in f2, {@code ft} in f4 (either a single or a double), f6 = fs op ft. */
+  private void fpEdge(String id, String purpose, String op, int fmtCode, int funct, int fcsr, long fs, long ft,
+      boolean unary) {
+    V x = v(id, purpose, "MIPS32 Vol. I, FPU Exceptions; " + VOL2 + op + ".fmt")
+        .code(cop1(fmtCode, unary ? 0 : 4, 2, 6, funct)).fpu(true, fcsr);
+    if (fmtCode == 0x11) { // D: both operands are doubles
+      double64(x, true, 2, fs);
+      double64(x, true, 4, ft);
+    } else {
+      x.fpr(2, (int) fs).fpr(4, (int) ft);
+    }
+    x.emit("instruction");
+  }
+
+  /**
+   * Cases only the exact arithmetic path meets (directed rounding, or a result at the bottom of the
+   * normal range), each at a boundary of that path:
+   * <ul>
+   *   <li>an inexact product in the smallest normal binade under RZ, with FS clear and set: a
+   *       normal result, so neither Underflow nor a flush (Vol. I, FCSR "FS": only results that
+   *       would be denormal are flushed);
+   *   <li>CVT.S.D of a double just below 2^-126 that rounds up to it: not tiny after rounding, so
+   *       Inexact without Underflow; under RZ the same operand stays tiny and underflows;
+   *   <li>sums of zeros under RM and RZ: +0 + -0 is -0 when rounding down, -0 + -0 is -0 in every
+   *       mode (IEEE 754, 6.3);
+   *   <li>CVT.S.W and CVT.D.W of 0 under RM: +0 (an integer zero has no sign);
+   *   <li>CVT.L and TRUNC.L of 2^62 and of the largest double below 2^63: in range for 64 bits.
+   * </ul>
+   */
+  private void fpuExactPathEdges() {
+    int rz = 1;
+    int rm = 3;
+    int fs = 1 << 24;
+    fpEdge("mul.s.rz.smallest-binade", "MUL.S under RZ, inexact, in the smallest normal binade: Inexact only",
+        "MUL", 0x10, 2, rz, 0x3f80_0001, 0x00c0_0000, false);
+    fpEdge("mul.s.rz.fs.smallest-binade", "MUL.S under RZ with FS set, a normal result in the smallest binade: not flushed",
+        "MUL", 0x10, 2, rz | fs, 0x3f80_0001, 0x00c0_0000, false);
+    fpEdge("mul.d.rz.smallest-binade", "MUL.D under RZ, inexact, in the smallest normal binade: Inexact only",
+        "MUL", 0x11, 2, rz, 0x3ff0_0000_0000_0001L, 0x0018_0000_0000_0000L, false);
+    fpEdge("mul.d.rz.fs.smallest-binade", "MUL.D under RZ with FS set, a normal result in the smallest binade: not flushed",
+        "MUL", 0x11, 2, rz | fs, 0x3ff0_0000_0000_0001L, 0x0018_0000_0000_0000L, false);
+    // 2^-126 * (1 - 2^-25 + 2^-30): leading bit at 2^-127, more than 24 bits.
+    long belowMinNormal = (896L << 52) | ((1L << 52) - (1L << 28) + (1L << 23));
+    fpEdge("cvt.s.d.rounds-up-to-smallest-normal", "CVT.S.D of a double just below 2^-126 that rounds to it: Inexact, not Underflow",
+        "CVT.S", 0x11, 32, 0, belowMinNormal, 0, true);
+    fpEdge("cvt.s.d.rz.stays-tiny", "CVT.S.D under RZ of a double just below 2^-126: the largest denormal, Inexact and Underflow",
+        "CVT.S", 0x11, 32, rz, belowMinNormal, 0, true);
+    fpEdge("add.s.rm.zero-sum", "ADD.S +0 + -0 under RM: -0", "ADD", 0x10, 0, rm, 0, 0x8000_0000, false);
+    fpEdge("add.d.rm.zero-sum", "ADD.D +0 + -0 under RM: -0", "ADD", 0x11, 0, rm, 0, Long.MIN_VALUE, false);
+    fpEdge("add.s.rz.negative-zeros", "ADD.S -0 + -0 under RZ: -0", "ADD", 0x10, 0, rz, 0x8000_0000, 0x8000_0000, false);
+    fpEdge("add.d.rz.negative-zeros", "ADD.D -0 + -0 under RZ: -0", "ADD", 0x11, 0, rz, Long.MIN_VALUE, Long.MIN_VALUE, false);
+    fpEdge("cvt.s.w.rm.zero", "CVT.S.W of 0 under RM: +0", "CVT.S", 0x14, 32, rm, 0, 0, true);
+    fpEdge("cvt.d.w.rm.zero", "CVT.D.W of 0 under RM: +0", "CVT.D", 0x14, 33, rm, 0, 0, true);
+    fpEdge("cvt.l.d.two-to-62", "CVT.L.D of 2^62: in range", "CVT.L", 0x11, 37, 0, 0x43d0_0000_0000_0000L, 0, true);
+    fpEdge("trunc.l.d.below-two-to-63", "TRUNC.L.D of the largest double below 2^63: in range",
+        "TRUNC.L", 0x11, 9, 0, 0x43df_ffff_ffff_ffffL, 0, true);
+    fpEdge("cvt.l.s.two-to-62", "CVT.L.S of 2^62: in range", "CVT.L", 0x10, 37, 0, 0x5e80_0000, 0, true);
   }
 
   /** Stores {@code code}, its word {@code at} replaced by {@code other} (none if -1), at physical {@code pa}. */
