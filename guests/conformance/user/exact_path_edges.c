@@ -1,9 +1,10 @@
 /*
- * Results at the edges of the FPU's exact path (conformance-tests, group fpuExactPathEdges): products
- * in the smallest normal binade under RZ with FS clear and set, CVT.S.D just below 2^-126, sums of
- * zeros under RM and RZ, CVT of integer 0 under RM, and (built with -mfp64 -DFP64, which QEMU runs
- * with FR = 1) 64-bit conversions of 2^62 and of the largest double below 2^63. One line per
- * instruction vector: its id, the result, FCSR. Run and compare (README.md in this directory).
+ * Results at the edges of the FPU's exact path (conformance-tests, group fpuExactPathEdges):
+ * products in the smallest normal binade under RZ with FS clear and set, CVT.S.D just below 2^-126,
+ * sums of zeros under RM and RZ, CVT of integer 0 under RM, products far below the smallest
+ * denormal, CVT.D.W after an inexact ADD.S, and, built with -mfp64 -DFP64 (which QEMU runs with
+ * FR = 1), the 64-bit conversions of 2^62 and of the largest double below 2^63. One line per
+ * instruction vector: its id, the result, FCSR. Run and compare: README.md in this directory.
  */
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +31,11 @@ int main(void){
   D1("add.d.rz.negative-zeros","add.d",1,0x8000000000000000ULL,0x8000000000000000ULL);
   { float r; float x=fs(0); set(3); __asm__ volatile("cvt.s.w %0,%1":"=f"(r):"f"(x)); unsigned f=fcsr(); set(0); printf("cvt.s.w.rm.zero %08x %08x\n", bs(r), f); }
   { double r; float x=fs(0); set(3); __asm__ volatile("cvt.d.w %0,%1":"=f"(r):"f"(x)); unsigned f=fcsr(); set(0); printf("cvt.d.w.rm.zero %016llx %08x\n", (unsigned long long)bd(r), f); }
+  S1("mul.s.far-below-denormal","mul.s",0,0x00000001,0x2b000000);
+  D1("mul.d.far-below-denormal","mul.d",0,0x0000000000000001ULL,0x3f30000000000000ULL);
+  { float s, x=fs(0x3f800000), y=fs(0x33800000), w=fs(3); double r; set(0);
+    __asm__ volatile("add.s %0,%2,%3\n\tcvt.d.w %1,%4":"=&f"(s),"=f"(r):"f"(x),"f"(y),"f"(w));
+    unsigned f=fcsr(); set(0); printf("cvt.d.w.after-inexact %016llx %08x\n", (unsigned long long)bd(r), f); }
 #ifdef FP64
   { double r; double x=fd(0x43d0000000000000ULL); set(0); __asm__ volatile("cvt.l.d %0,%1":"=f"(r):"f"(x)); unsigned f=fcsr(); printf("cvt.l.d.two-to-62 %016llx %08x\n", (unsigned long long)bd(r), f); }
   { double r; double x=fd(0x43dfffffffffffffULL); set(0); __asm__ volatile("trunc.l.d %0,%1":"=f"(r):"f"(x)); unsigned f=fcsr(); printf("trunc.l.d.below-two-to-63 %016llx %08x\n", (unsigned long long)bd(r), f); }

@@ -272,6 +272,7 @@ public final class VectorGenerator {
     fpuCauseCleared();
     fpuNegativeNaNs();
     fpuExactPathEdges();
+    dataDisjointPages();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1860,21 +1861,28 @@ public final class VectorGenerator {
 
   // ---- two accesses in a row: the same page, then another one (Vol. II-A, LB ... SW) ---------------
 
+  /** A load or store of the accesses-twice groups: its name, opcode, and whether it stores. */
+  private record Access(String name, int op, boolean store) {}
+
+  private static final List<Access> TWICE_ACCESSES = List.of(new Access("lb", 0x20, false),
+      new Access("lbu", 0x24, false), new Access("lh", 0x21, false), new Access("lhu", 0x25, false),
+      new Access("lw", 0x23, false), new Access("sb", 0x28, true), new Access("sh", 0x29, true),
+      new Access("sw", 0x2b, true));
+  /** The first bytes of the two pages: no byte alike, some with the sign bit set (for LB, LH). */
+  private static final byte[] TWICE_FIRST = {(byte) 0x81, 0x02, (byte) 0x83, 0x04, 0x05, (byte) 0x86, 0x07, (byte) 0x88};
+  private static final byte[] TWICE_SECOND = {0x11, (byte) 0x92, 0x13, (byte) 0x94, (byte) 0x95, 0x16, (byte) 0x97, 0x18};
+
   /**
    * Each load and store twice: at two offsets of one page, and in two pages (the second one page
    * further on), unmapped (kseg0) and mapped (kuseg, through two TLB entries): an implementation that
    * remembers the last page it translated must still reach the right byte of the right page.
    */
   private void dataTwice() {
-    record Access(String name, int op, boolean store) {}
-    List<Access> ops = List.of(new Access("lb", 0x20, false), new Access("lbu", 0x24, false),
-        new Access("lh", 0x21, false), new Access("lhu", 0x25, false), new Access("lw", 0x23, false),
-        new Access("sb", 0x28, true), new Access("sh", 0x29, true), new Access("sw", 0x2b, true));
-    byte[] page0 = {(byte) 0x81, 0x02, (byte) 0x83, 0x04, 0x05, (byte) 0x86, 0x07, (byte) 0x88};
-    byte[] page1 = {0x11, (byte) 0x92, 0x13, (byte) 0x94, (byte) 0x95, 0x16, (byte) 0x97, 0x18};
+    byte[] page0 = TWICE_FIRST;
+    byte[] page1 = TWICE_SECOND;
     int va = 0x0050_0000;
     int vdc = 2 | 4 | (3 << 3);
-    for (Access a : ops) {
+    for (Access a : TWICE_ACCESSES) {
       for (boolean mapped : new boolean[] {false, true}) {
         for (boolean samePage : new boolean[] {true, false}) {
           int base = mapped ? va : DATA;
@@ -1891,6 +1899,27 @@ public final class VectorGenerator {
           x.emit("instruction");
         }
       }
+    }
+  }
+
+  /**
+   * Each load and store in one page and then in another whose address has no bit in common with the
+   * first one's above the offset, kuseg unmapped under ERL (Vol. III, 4.5: va = pa): the second
+   * access reaches its own page. (An implementation that recognizes "the same page" by an AND of
+   * the two addresses instead of comparing them takes the first page again.)
+   */
+  private void dataDisjointPages() {
+    byte[] first = TWICE_FIRST;
+    byte[] second = TWICE_SECOND;
+    int a = 0x0030_0000;
+    int b = 0x00c0_0000; // a & b == 0
+    for (Access x : TWICE_ACCESSES) {
+      v(x.name + ".twice.disjoint-pages", x.name.toUpperCase() + " at 0x00300004, then at 0x00c00004 (kuseg under ERL)",
+          VOL2 + x.name.toUpperCase() + "; MIPS32 Vol. III, 4.5")
+          .code(i(x.op, T0, x.store ? T2 : 13, 4), i(x.op, T1, x.store ? T3 : 14, 4))
+          .gpr(T0, a).gpr(T1, b).gpr(T2, 0x5152_5354).gpr(T3, 0x6162_6364)
+          .mem(a, first).mem(b, second).cp0("status", 0x4)
+          .emit("instruction");
     }
   }
 
@@ -2005,7 +2034,10 @@ public final class VectorGenerator {
    *   <li>sums of zeros under RM and RZ: +0 + -0 is -0 when rounding down, -0 + -0 is -0 in every
    *       mode (IEEE 754, 6.3);
    *   <li>CVT.S.W and CVT.D.W of 0 under RM: +0 (an integer zero has no sign);
-   *   <li>CVT.L and TRUNC.L of 2^62 and of the largest double below 2^63: in range for 64 bits.
+   *   <li>CVT.L and TRUNC.L of 2^62 and of the largest double below 2^63: in range for 64 bits;
+   *   <li>products whose exact value lies 64 places below the last place of a denormal: +0 with
+   *       Underflow and Inexact;
+   *   <li>CVT.D.W after an inexact ADD.S: Cause empty.
    * </ul>
    */
   private void fpuExactPathEdges() {
@@ -2036,6 +2068,17 @@ public final class VectorGenerator {
     fpEdge("trunc.l.d.below-two-to-63", "TRUNC.L.D of the largest double below 2^63: in range",
         "TRUNC.L", 0x11, 9, 0, 0x43df_ffff_ffff_ffffL, 0, true);
     fpEdge("cvt.l.s.two-to-62", "CVT.L.S of 2^62: in range", "CVT.L", 0x10, 37, 0, 0x5e80_0000, 0, true);
+    // Products 64 places of the result's last place below it: +0, Underflow and Inexact.
+    fpEdge("mul.s.far-below-denormal", "MUL.S of the smallest denormal by 2^-41: +0, Underflow and Inexact",
+        "MUL", 0x10, 2, 0, 0x0000_0001, 0x2b00_0000, false);
+    fpEdge("mul.d.far-below-denormal", "MUL.D of the smallest denormal by 2^-12: +0, Underflow and Inexact",
+        "MUL", 0x11, 2, 0, 1L, 0x3f30_0000_0000_0000L, false);
+    // CVT.D.W sets Cause anew too (the group fpuCauseCleared has the conversions from S and D).
+    V x = v("cvt.d.w.after-inexact", "ADD.S that is inexact, then CVT.D.W: its Cause is empty, Flags keep I",
+        "MIPS32 Vol. I, FPU Exceptions; " + VOL2 + "CVT.D.W")
+        .code(cop1(0x10, 12, 10, 8, 0), cop1(0x14, 0, 2, 6, 33)).fpu(true, 0);
+    x.fpr(10, 0x3f80_0000).fpr(12, 0x3380_0000).fpr(2, 3);
+    x.emit("instruction");
   }
 
   /** Stores {@code code}, its word {@code at} replaced by {@code other} (none if -1), at physical {@code pa}. */
