@@ -2,7 +2,7 @@
  * Results at the edges of the FPU's exact path (conformance-tests, group fpuExactPathEdges):
  * products in the smallest normal binade under RZ with FS clear and set, CVT.S.D just below 2^-126,
  * sums of zeros under RM and RZ, CVT of integer 0 under RM, products far below the smallest
- * denormal, CVT.D.W after an inexact ADD.S, and, built with -mfp64 -DFP64 (which QEMU runs with
+ * denormal, infinities between formats, CVT.D.W after an inexact ADD.S, and, built with -mfp64 -DFP64 (which QEMU runs with
  * FR = 1), the 64-bit conversions of 2^62 and of the largest double below 2^63. One line per
  * instruction vector: its id, the result, FCSR. Run and compare: README.md in this directory.
  */
@@ -33,6 +33,9 @@ int main(void){
   { double r; float x=fs(0); set(3); __asm__ volatile("cvt.d.w %0,%1":"=f"(r):"f"(x)); unsigned f=fcsr(); set(0); printf("cvt.d.w.rm.zero %016llx %08x\n", (unsigned long long)bd(r), f); }
   S1("mul.s.far-below-denormal","mul.s",0,0x00000001,0x2b000000);
   D1("mul.d.far-below-denormal","mul.d",0,0x0000000000000001ULL,0x3f30000000000000ULL);
+  { float r; double x=fd(0x7ff0000000000000ULL); set(0); __asm__ volatile("cvt.s.d %0,%1":"=f"(r):"f"(x)); unsigned f=fcsr(); set(0); printf("cvt.s.d.plus-infinity %08x %08x\n", bs(r), f); }
+  { float r; double x=fd(0xfff0000000000000ULL); set(3); __asm__ volatile("cvt.s.d %0,%1":"=f"(r):"f"(x)); unsigned f=fcsr(); set(0); printf("cvt.s.d.rm.minus-infinity %08x %08x\n", bs(r), f); }
+  { double r; float x=fs(0xff800000); set(0); __asm__ volatile("cvt.d.s %0,%1":"=f"(r):"f"(x)); unsigned f=fcsr(); set(0); printf("cvt.d.s.minus-infinity %016llx %08x\n", (unsigned long long)bd(r), f); }
   { float s, x=fs(0x3f800000), y=fs(0x33800000), w=fs(3); double r; set(0);
     __asm__ volatile("add.s %0,%2,%3\n\tcvt.d.w %1,%4":"=&f"(s),"=f"(r):"f"(x),"f"(y),"f"(w));
     unsigned f=fcsr(); set(0); printf("cvt.d.w.after-inexact %016llx %08x\n", (unsigned long long)bd(r), f); }

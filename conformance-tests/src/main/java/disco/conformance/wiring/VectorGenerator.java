@@ -2037,6 +2037,7 @@ public final class VectorGenerator {
    *   <li>CVT.L and TRUNC.L of 2^62 and of the largest double below 2^63: in range for 64 bits;
    *   <li>products whose exact value lies 64 places below the last place of a denormal: +0 with
    *       Underflow and Inexact;
+   *   <li>infinities converted between formats;
    *   <li>CVT.D.W after an inexact ADD.S: Cause empty.
    * </ul>
    */
@@ -2073,6 +2074,13 @@ public final class VectorGenerator {
         "MUL", 0x10, 2, 0, 0x0000_0001, 0x2b00_0000, false);
     fpEdge("mul.d.far-below-denormal", "MUL.D of the smallest denormal by 2^-12: +0, Underflow and Inexact",
         "MUL", 0x11, 2, 0, 1L, 0x3f30_0000_0000_0000L, false);
+    // Infinities between formats, in round to nearest and under RM.
+    fpEdge("cvt.s.d.plus-infinity", "CVT.S.D of +infinity: +infinity, no exception", "CVT.S", 0x11, 32, 0,
+        0x7ff0_0000_0000_0000L, 0, true);
+    fpEdge("cvt.s.d.rm.minus-infinity", "CVT.S.D of -infinity under RM: -infinity, no exception", "CVT.S", 0x11, 32, rm,
+        0xfff0_0000_0000_0000L, 0, true);
+    fpEdge("cvt.d.s.minus-infinity", "CVT.D.S of -infinity: -infinity, no exception", "CVT.D", 0x10, 33, 0,
+        0xff80_0000, 0, true);
     // CVT.D.W sets Cause anew too (the group fpuCauseCleared has the conversions from S and D).
     V x = v("cvt.d.w.after-inexact", "ADD.S that is inexact, then CVT.D.W: its Cause is empty, Flags keep I",
         "MIPS32 Vol. I, FPU Exceptions; " + VOL2 + "CVT.D.W")
