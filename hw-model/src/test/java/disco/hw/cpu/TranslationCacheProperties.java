@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
  * <p>The programs are random sequences of loads and stores of every width (aligned and not) through
  * base registers that point into kseg0, kseg1, kuseg and sseg pages; base registers stepped across
  * page boundaries; TLBWI, TLBWR, TLBP and TLBR after random EntryHi (ASID and VPN2), EntryLo (PFN,
- * V, D, G) and Index; and Status writes that set or clear ERL (which unmaps kuseg) and EXL. Every
+ * V, D, G) and Index, with an access before and after; Status writes that set ERL (which unmaps
+ * kuseg) or EXL; ERET into user mode, through a kuseg alias of the program, and SYSCALL back. Every
  * exception goes to a handler that skips the faulting instruction, so a program runs on after its
- * TLB misses, address errors and TLB Modified exceptions.
+ * TLB misses, address errors, TLB Modified and Coprocessor Unusable exceptions.
  */
 class TranslationCacheProperties {
   private static final int STEPS = 80;
