@@ -1878,8 +1878,6 @@ public final class VectorGenerator {
    * remembers the last page it translated must still reach the right byte of the right page.
    */
   private void dataTwice() {
-    byte[] page0 = TWICE_FIRST;
-    byte[] page1 = TWICE_SECOND;
     int va = 0x0050_0000;
     int vdc = 2 | 4 | (3 << 3);
     for (Access a : TWICE_ACCESSES) {
@@ -1892,7 +1890,7 @@ public final class VectorGenerator {
           V x = v(a.name + ".twice." + where, a.name.toUpperCase() + " twice, " + (samePage ? "in one page"
               : "then in the next page") + (mapped ? ", mapped through the TLB" : ", in kseg0"), VOL2 + a.name.toUpperCase())
               .code(first, second).gpr(T0, base).gpr(T1, base + 0x1000).gpr(T2, 0x5152_5354).gpr(T3, 0x6162_6364)
-              .mem(DATA_PA, page0).mem(DATA_PA + 0x1000, page1);
+              .mem(DATA_PA, TWICE_FIRST).mem(DATA_PA + 0x1000, TWICE_SECOND);
           if (mapped) {
             x.tlb(3, va, 0, lo(DATA_PA, vdc), lo(DATA_PA + 0x1000, vdc)).cp0("status", 0).cp0("entryhi", 0);
           }
@@ -1909,8 +1907,6 @@ public final class VectorGenerator {
    * the two addresses instead of comparing them takes the first page again.)
    */
   private void dataDisjointPages() {
-    byte[] first = TWICE_FIRST;
-    byte[] second = TWICE_SECOND;
     int a = 0x0030_0000;
     int b = 0x00c0_0000; // a & b == 0
     for (Access x : TWICE_ACCESSES) {
@@ -1918,7 +1914,7 @@ public final class VectorGenerator {
           VOL2 + x.name.toUpperCase() + "; MIPS32 Vol. III, 4.5")
           .code(i(x.op, T0, x.store ? T2 : 13, 4), i(x.op, T1, x.store ? T3 : 14, 4))
           .gpr(T0, a).gpr(T1, b).gpr(T2, 0x5152_5354).gpr(T3, 0x6162_6364)
-          .mem(a, first).mem(b, second).cp0("status", 0x4)
+          .mem(a, TWICE_FIRST).mem(b, TWICE_SECOND).cp0("status", 0x4)
           .emit("instruction");
     }
   }

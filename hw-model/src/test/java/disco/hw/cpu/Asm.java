@@ -18,7 +18,16 @@ final class Asm {
   static final int T1 = 9;
   static final int T2 = 10;
   static final int T3 = 11;
+  static final int T4 = 12;
+  static final int T5 = 13;
+  static final int T6 = 14;
+  static final int T7 = 15;
   static final int S0 = 16;
+  static final int S1 = 17;
+  static final int S2 = 18;
+  static final int S3 = 19;
+  static final int T8 = 24;
+  static final int T9 = 25;
   static final int K0 = 26;
   static final int K1 = 27;
   static final int RA = 31;

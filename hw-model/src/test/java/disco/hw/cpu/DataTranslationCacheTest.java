@@ -17,9 +17,6 @@ class DataTranslationCacheTest {
   private static final int VA = 0x0050_0000;
   private static final int PA = 0x0060_0000;
   private static final int PA2 = 0x0070_0000;
-  private static final int S0 = 16;
-  private static final int S1 = 17;
-  private static final int S2 = 18;
 
   /** Kernel-mode rig with entry 5 mapping VA's even page to PA with {@code flags}, t1 = VA. */
   private static Rig mapped(int flags) {

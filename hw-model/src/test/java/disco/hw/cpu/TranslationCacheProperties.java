@@ -34,15 +34,6 @@ class TranslationCacheProperties {
   /** The data pages: physical 0x100000 + k * 0x1000, k < PAGES. */
   private static final int PAGES = 6;
   private static final int DATA_PA = 0x0010_0000;
-  private static final int S1 = 17;
-  private static final int S2 = 18;
-  private static final int S3 = 19;
-  private static final int T4 = 12;
-  private static final int T5 = 13;
-  private static final int T6 = 14;
-  private static final int T7 = 15;
-  private static final int T8 = 24;
-  private static final int T9 = 25;
   private static final int[] BASES = {S0, S1, S2, S3};
   private static final int[] VALUES = {T0, T1, T2, T3};
 
