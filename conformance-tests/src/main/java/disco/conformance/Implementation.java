@@ -16,6 +16,15 @@ public interface Implementation extends AutoCloseable {
   Set<String> kinds();
 
   /**
+   * The implementation choices it declares: names from docs/conformance.md ("Implementation
+   * choices"), each a promise to behave as that choice says where the manual leaves the behaviour
+   * to the implementation. A vector that requires a choice not declared here is skipped.
+   */
+  default Set<String> choices() {
+    return Set.of();
+  }
+
+  /**
    * Runs one vector and answers the observed result.
    *
    * @throws ImplementationException when the implementation cannot answer; the vector fails

@@ -1,10 +1,12 @@
 package disco.conformance;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * What became of one vector: passed, failed (with the differences, or the reason the implementation
- * gave no usable answer) or skipped because the implementation does not run its kind.
+ * gave no usable answer) or skipped because the implementation does not run its kind or has not
+ * declared a choice the vector requires.
  */
 public record Outcome(Vector vector, Status status, List<Difference> differences, String reason) {
   public enum Status { PASSED, FAILED, SKIPPED }
@@ -15,6 +17,10 @@ public record Outcome(Vector vector, Status status, List<Difference> differences
 
   static Outcome skipped(Vector v) {
     return new Outcome(v, Status.SKIPPED, List.of(), "kind " + v.kind() + " not supported");
+  }
+
+  static Outcome undeclared(Vector v, Set<String> choices) {
+    return new Outcome(v, Status.SKIPPED, List.of(), "requires choices not declared: " + String.join(", ", choices));
   }
 
   static Outcome failed(Vector v, List<Difference> d) {

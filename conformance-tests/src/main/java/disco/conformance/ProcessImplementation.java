@@ -37,6 +37,7 @@ public final class ProcessImplementation implements Implementation {
   private final Duration timeout;
   private final String name;
   private final Set<String> kinds;
+  private final Set<String> choices;
   private @Nullable Process process;
   private BlockingQueue<String> lines;
   private StringBuilder stderr;
@@ -46,6 +47,7 @@ public final class ProcessImplementation implements Implementation {
     this.timeout = timeout;
     this.name = s.name;
     this.kinds = s.kinds;
+    this.choices = s.choices;
     this.process = s.process;
     this.lines = s.lines;
     this.stderr = s.stderr;
@@ -61,7 +63,7 @@ public final class ProcessImplementation implements Implementation {
     return new ProcessImplementation(command, timeout, launch(command, timeout));
   }
 
-  private record Started(Process process, BlockingQueue<String> lines, StringBuilder stderr, String name, Set<String> kinds) {}
+  private record Started(Process process, BlockingQueue<String> lines, StringBuilder stderr, String name, Set<String> kinds, Set<String> choices) {}
 
   private void adopt(Started s) {
     process = s.process;
@@ -105,7 +107,14 @@ public final class ProcessImplementation implements Implementation {
       }
       Set<String> kinds = new TreeSet<>();
       k.forEach(e -> kinds.add(e.asText()));
-      return new Started(p, q, err, n.textValue(), kinds);
+      // "choices" is optional: an implementation that declares none runs no vector that requires one.
+      JsonNode c = h.path("choices");
+      if (!c.isMissingNode() && !c.isArray()) {
+        throw new ImplementationException("handshake field \"choices\" must be an array of names: " + raw(first));
+      }
+      Set<String> choices = new TreeSet<>();
+      c.forEach(e -> choices.add(e.asText()));
+      return new Started(p, q, err, n.textValue(), kinds, choices);
     } catch (ImplementationException e) {
       p.descendants().forEach(ProcessHandle::destroyForcibly);
       p.destroyForcibly();
@@ -168,6 +177,11 @@ public final class ProcessImplementation implements Implementation {
   @Override
   public Set<String> kinds() {
     return kinds;
+  }
+
+  @Override
+  public Set<String> choices() {
+    return choices;
   }
 
   @Override

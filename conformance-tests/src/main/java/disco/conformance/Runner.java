@@ -3,6 +3,8 @@ package disco.conformance;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Runs vectors against one implementation; never throws for what the implementation does. */
 public final class Runner {
@@ -19,6 +21,11 @@ public final class Runner {
   public static Outcome runOne(Implementation impl, Vector v) {
     if (!impl.kinds().contains(v.kind())) {
       return Outcome.skipped(v);
+    }
+    Set<String> undeclared = new TreeSet<>(v.requires());
+    undeclared.removeAll(impl.choices());
+    if (!undeclared.isEmpty()) {
+      return Outcome.undeclared(v, undeclared);
     }
     String missing = FileRefs.problem(v.request());
     if (missing != null) {

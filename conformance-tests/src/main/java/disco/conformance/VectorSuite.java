@@ -15,10 +15,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads vector files (JSON Lines, schema {@value #SCHEMA}); every defect is one message naming the file, line and field. */
+/**
+ * Reads vector files (JSON Lines, schemas 1 and {@value #SCHEMA_CHOICES}); every defect is one
+ * message naming the file, line and field.
+ */
 public final class VectorSuite {
-  /** The schema version every vector line carries in its {@code schema} field. */
+  /** The schema version of a vector line without implementation choices. */
   public static final int SCHEMA = 1;
+  /**
+   * Schema 1 and a {@code requires} field: the implementation choices the vector pins. A line that
+   * has one says 2, so that a reader of schema 1 alone refuses it instead of running it on every
+   * implementation.
+   */
+  public static final int SCHEMA_CHOICES = 2;
 
   /** The kinds of vector, in the order suites run. */
   public static final List<String> KINDS = List.of("instruction", "program", "machine");
@@ -73,9 +82,11 @@ public final class VectorSuite {
       }
       ObjectNode v = (ObjectNode) node;
       JsonNode schema = field(file, where, v, "schema");
-      if (!schema.isInt() || schema.intValue() != SCHEMA) {
-        throw new VectorFormatException(file, where + ": field \"schema\" is " + schema + ", this suite reads " + SCHEMA);
+      if (!schema.isInt() || (schema.intValue() != SCHEMA && schema.intValue() != SCHEMA_CHOICES)) {
+        throw new VectorFormatException(
+            file, where + ": field \"schema\" is " + schema + ", this suite reads " + SCHEMA + " and " + SCHEMA_CHOICES);
       }
+      requires(file, where, v, schema.intValue());
       String kind = text(file, where, v, "kind");
       if (!KINDS.contains(kind)) {
         throw new VectorFormatException(file, where + ": field \"kind\" is \"" + kind + "\", not one of " + KINDS);
@@ -96,6 +107,25 @@ public final class VectorSuite {
       out.add(new Vector(kind, id, purpose, manual, request, expect));
     }
     return out;
+  }
+
+  /** {@code requires}: absent in schema 1; in schema 2, a non-empty array of choice names. */
+  private static void requires(Path file, String where, JsonNode v, int schema) throws VectorFormatException {
+    JsonNode r = v.get("requires");
+    if (schema == SCHEMA) {
+      if (r != null) {
+        throw new VectorFormatException(file, where + ": field \"requires\" needs \"schema\": " + SCHEMA_CHOICES);
+      }
+      return;
+    }
+    if (r == null || !r.isArray() || r.isEmpty()) {
+      throw new VectorFormatException(file, where + ": field \"requires\" must be a non-empty array of choice names (schema " + SCHEMA_CHOICES + ")");
+    }
+    for (JsonNode c : r) {
+      if (!c.isTextual() || c.textValue().isEmpty()) {
+        throw new VectorFormatException(file, where + ": field \"requires\" holds " + c + ", not a choice name");
+      }
+    }
   }
 
   private static JsonNode field(Path file, String where, JsonNode v, String name) throws VectorFormatException {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import disco.conformance.Choices;
 import disco.conformance.Hex;
 import disco.conformance.Implementation;
 import disco.conformance.ImplementationException;
@@ -48,6 +49,12 @@ public class ReferenceImplementation implements Implementation {
   @Override
   public Set<String> kinds() {
     return Set.of("instruction", "program", "machine");
+  }
+
+  /** The reference makes every choice the suite defines: they describe what it does. */
+  @Override
+  public Set<String> choices() {
+    return Choices.ALL;
   }
 
   @Override

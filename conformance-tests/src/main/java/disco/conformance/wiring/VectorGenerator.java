@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import disco.conformance.Choices;
 import disco.conformance.Hex;
 import disco.conformance.ImplementationException;
 import disco.conformance.VectorSuite;
@@ -106,6 +107,7 @@ public final class VectorGenerator {
     final ObjectNode init = ReferenceImplementation.JSON.createObjectNode();
     final ObjectNode observe = ReferenceImplementation.JSON.createObjectNode();
     boolean unpredictableHiLo;
+    final List<String> requires = new ArrayList<>();
 
     V(String id, String purpose, String manual) {
       this.id = id;
@@ -197,6 +199,12 @@ public final class VectorGenerator {
       return this;
     }
 
+    /** The implementation choices ({@link Choices}) the expectation depends on: schema 2. */
+    V requires(String... choices) {
+      requires.addAll(List.of(choices));
+      return this;
+    }
+
     V hiLoUnpredictable() {
       unpredictableHiLo = true;
       return this;
@@ -204,11 +212,15 @@ public final class VectorGenerator {
 
     void emit(String kind) {
       ObjectNode v = ReferenceImplementation.JSON.createObjectNode();
-      v.put("schema", VectorSuite.SCHEMA);
+      v.put("schema", requires.isEmpty() ? VectorSuite.SCHEMA : VectorSuite.SCHEMA_CHOICES);
       v.put("kind", kind);
       v.put("id", id);
       v.put("purpose", purpose);
       v.put("manual", manual);
+      if (!requires.isEmpty()) {
+        ArrayNode r = v.putArray("requires");
+        requires.forEach(r::add);
+      }
       v.set("init", init);
       if (!observe.isEmpty()) {
         v.set("observe", observe);
@@ -273,6 +285,9 @@ public final class VectorGenerator {
     fpuNegativeNaNs();
     fpuExactPathEdges();
     dataDisjointPages();
+    reservedAsQemu();
+    countPerInstruction();
+    randomPerInstruction();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -2134,5 +2149,276 @@ public final class VectorGenerator {
     } else {
       x.fpr(reg + 1, (int) (bits >>> 32));
     }
+  }
+
+  // ---- implementation choices (docs/conformance.md, "Implementation choices"): schema 2 ---------
+
+  private static final String RESERVED = "MIPS32 Vol. I, 6.4 (FR=0 registers); Vol. II-A, ";
+
+  /**
+   * What the manual makes reserved or UNPREDICTABLE and the reference does as QEMU's 24Kf does
+   * ({@link Choices#RESERVED_AS_QEMU}). With FR=0 each register field of a 64-bit operation is made
+   * odd alone, so that a check that forgot one field, or tested them together wrongly, fails.
+   */
+  private void reservedAsQemu() {
+    int d = 0x11;
+    String[] arith = {"add", "sub", "mul", "div"};
+    for (int f = 0; f < 4; f++) {
+      oddPair(arith[f] + ".d", d, f, 3, 4, 6, "fs");
+      oddPair(arith[f] + ".d", d, f, 2, 5, 6, "ft");
+      oddPair(arith[f] + ".d", d, f, 2, 4, 7, "fd");
+    }
+    Map<Integer, String> unary = new LinkedHashMap<>();
+    unary.put(4, "sqrt.d");
+    unary.put(5, "abs.d");
+    unary.put(6, "mov.d");
+    unary.put(7, "neg.d");
+    unary.put(21, "recip.d");
+    unary.put(22, "rsqrt.d");
+    for (Map.Entry<Integer, String> u : unary.entrySet()) {
+      oddPair(u.getValue(), d, u.getKey(), 3, 0, 6, "fs");
+      oddPair(u.getValue(), d, u.getKey(), 2, 0, 7, "fd");
+    }
+    String[] toWord = {"round.w.d", "trunc.w.d", "ceil.w.d", "floor.w.d"};
+    for (int f = 0; f < 4; f++) {
+      oddPair(toWord[f], d, 12 + f, 3, 0, 6, "fs");
+    }
+    oddPair("cvt.s.d", d, 32, 3, 0, 6, "fs");
+    oddPair("cvt.w.d", d, 36, 3, 0, 6, "fs");
+    oddPair("c.eq.d", d, 0x32, 3, 4, 0, "fs");
+    oddPair("c.lt.d", d, 0x3c, 2, 5, 0, "ft");
+    oddPair("cvt.d.s", 0x10, 33, 2, 0, 7, "fd");
+    oddPair("cvt.d.w", 0x14, 33, 2, 0, 7, "fd");
+    int[][] madd = {{9, 4, 2, 6}, {8, 5, 2, 6}, {8, 4, 3, 6}, {8, 4, 2, 7}};
+    String[] field = {"fr", "ft", "fs", "fd"};
+    for (int k = 0; k < 4; k++) {
+      int[] m = madd[k];
+      V x = v("madd.d.fr0.odd-" + field[k], "MADD.D with FR=0 and only " + field[k] + " odd: Reserved Instruction",
+          RESERVED + "MADD.fmt").requires(Choices.RESERVED_AS_QEMU)
+          .code((0x13 << 26) | (m[0] << 21) | (m[1] << 16) | (m[2] << 11) | (m[3] << 6) | (4 << 3) | 1).fpu(false, 0);
+      pairs(x);
+      x.emit("instruction");
+    }
+    // The conditional moves of doubles make no odd-register check in QEMU: they move the pair.
+    V movz = v("movz.d.fr0.odd", "MOVZ.D with FR=0, fs f3 and fd f7: QEMU moves the pair f2/f3 to f6/f7",
+        RESERVED + "MOVZ.fmt").requires(Choices.RESERVED_AS_QEMU).code(cop1(d, T0, 3, 7, 18)).fpu(false, 0);
+    pairs(movz);
+    movz.emit("instruction");
+    V movt = v("movt.d.fr0.odd", "MOVT.D with FR=0, FCC0 set, fs f5 and fd f3: QEMU moves the pair f4/f5 to f2/f3",
+        RESERVED + "MOVF.fmt").requires(Choices.RESERVED_AS_QEMU).code(cop1(d, 1, 5, 3, 17)).fpu(false, 1 << 23);
+    pairs(movt);
+    movt.emit("instruction");
+    longFormatWithFr0();
+    mips3d();
+    cabs();
+    bitFieldsOutOfRange();
+  }
+
+  /** f2..f7 hold three distinct doubles as FR=0 pairs, so that moving or reading a pair shows. */
+  private static void pairs(V x) {
+    double64(x, false, 2, 0x4008_0000_0000_0000L); // 3.0
+    double64(x, false, 4, 0x3ff8_0000_0000_0000L); // 1.5
+    double64(x, false, 6, 0xc014_0000_0000_0000L); // -5.0
+    x.fpr(8, 0x0000_0000).fpr(9, 0x4000_0000); // 2.0
+  }
+
+  private void oddPair(String name, int fmt, int funct, int fs, int ft, int fd, String odd) {
+    V x = v(name + ".fr0.odd-" + odd, name.toUpperCase() + " with FR=0 and only " + odd
+        + " an odd register: Reserved Instruction", RESERVED + name.substring(0, name.indexOf('.')).toUpperCase()
+        + ".fmt").requires(Choices.RESERVED_AS_QEMU).code(cop1(fmt, ft, fs, fd, funct)).fpu(false, 0);
+    pairs(x);
+    x.emit("instruction");
+  }
+
+  /** Every instruction with an L-format operand or result, with FR=0 and even registers: RI. */
+  private void longFormatWithFr0() {
+    String[] names = {"round.l", "trunc.l", "ceil.l", "floor.l"};
+    for (String fmt : new String[] {"s", "d"}) {
+      int code = fmt.equals("s") ? 0x10 : 0x11;
+      for (int f = 0; f < 4; f++) {
+        longForm(names[f] + "." + fmt, code, 8 + f);
+      }
+      longForm("cvt.l." + fmt, code, 37);
+    }
+    longForm("cvt.s.l", 0x15, 32);
+    longForm("cvt.d.l", 0x15, 33);
+  }
+
+  private void longForm(String name, int fmt, int funct) {
+    V x = v(name + ".fr0", name.toUpperCase() + " with FR=0: an L-format operand or result is a Reserved Instruction",
+        RESERVED + name.substring(0, name.indexOf('.')).toUpperCase() + ".fmt").requires(Choices.RESERVED_AS_QEMU)
+        .code(cop1(fmt, 0, 2, 6, funct)).fpu(false, 0);
+    pairs(x);
+    x.emit("instruction");
+  }
+
+  /**
+   * MIPS-3D's RECIP2, RECIP1, RSQRT1 and RSQRT2 (functs 28..31), which QEMU executes on a 24Kf when
+   * FR=1: RECIP2 = -(fs*ft - 1), RECIP1 = 1/fs, RSQRT1 = 1/sqrt(fs), RSQRT2 = -(fs*ft - 1)/2.
+   */
+  private void mips3d() {
+    String[] names = {"recip2", "recip1", "rsqrt1", "rsqrt2"};
+    String manual = "MIPS-3D ASE, RECIP1/RECIP2/RSQRT1/RSQRT2 (a 24Kf has no MIPS-3D: reserved in " + VOL2 + "Table A.11)";
+    float[][] singles = {{3f, 0.3f}, {4f, 0.5f}, {0f, 2f}, {-2f, 7f}, {1e-40f, 1e38f}};
+    double[][] doubles = {{3, 0.3}, {4, 0.5}, {0, 2}, {-2, 7}, {1e-310, 1e300}};
+    for (int f = 0; f < 4; f++) {
+      for (int k = 0; k < singles.length; k++) {
+        v(names[f] + ".s." + k, names[f].toUpperCase() + ".S of " + singles[k][0] + " and " + singles[k][1]
+            + " with FR=1", manual).requires(Choices.RESERVED_AS_QEMU).code(cop1(0x10, 4, 2, 6, 28 + f))
+            .fpu(true, 0).fpr(2, Float.floatToRawIntBits(singles[k][0])).fpr(4, Float.floatToRawIntBits(singles[k][1]))
+            .emit("instruction");
+        V x = v(names[f] + ".d." + k, names[f].toUpperCase() + ".D of " + doubles[k][0] + " and " + doubles[k][1]
+            + " with FR=1", manual).requires(Choices.RESERVED_AS_QEMU).code(cop1(0x11, 4, 2, 6, 28 + f)).fpu(true, 0);
+        double64(x, true, 2, Double.doubleToRawLongBits(doubles[k][0]));
+        double64(x, true, 4, Double.doubleToRawLongBits(doubles[k][1]));
+        x.emit("instruction");
+      }
+      for (String fmt : new String[] {"s", "d"}) {
+        V x = v(names[f] + "." + fmt + ".fr0", names[f].toUpperCase() + "." + fmt.toUpperCase()
+            + " with FR=0: Reserved Instruction", manual).requires(Choices.RESERVED_AS_QEMU)
+            .code(cop1(fmt.equals("s") ? 0x10 : 0x11, 4, 2, 6, 28 + f)).fpu(false, 0);
+        pairs(x);
+        x.emit("instruction");
+      }
+    }
+    V enabled = v("recip1.s.divide-by-zero-enabled", "RECIP1.S of 0 with the Divide by Zero enable set: Floating "
+        + "Point exception, f6 unchanged", manual).requires(Choices.RESERVED_AS_QEMU).code(cop1(0x10, 4, 2, 6, 29))
+        .fpu(true, 0x400).fpr(2, 0).fpr(6, 0x1234_5678);
+    enabled.emit("instruction");
+  }
+
+  /** C.cond.fmt with bit 6 set: QEMU compares the absolute values (MIPS-3D's CABS). */
+  private void cabs() {
+    String manual = "MIPS-3D ASE, CABS.cond.fmt; " + VOL2 + "C.cond.fmt (bits 7..6 are 0)";
+    int[][] cases = {{0x3c, 0xc000_0000, 0x3f80_0000}, {0x32, 0xbf80_0000, 0x3f80_0000},
+        {0x3e, 0x3f80_0000, 0xc000_0000}, {0x31, 0x7fc0_0000, 0x3f80_0000}, {0x3a, 0x7f80_0001, 0xbf80_0000}};
+    String[] conds = {"lt", "eq", "le", "un", "seq"};
+    for (int k = 0; k < cases.length; k++) {
+      int[] c = cases[k];
+      v("cabs." + conds[k] + ".s", "CABS." + conds[k].toUpperCase() + ".S of " + Hex.word(c[1]) + " and "
+          + Hex.word(c[2]) + " into FCC3", manual).requires(Choices.RESERVED_AS_QEMU)
+          .code(cop1(0x10, 4, 2, (3 << 2) | 1, c[0])).fpu(true, 0).fpr(2, c[1]).fpr(4, c[2]).emit("instruction");
+      V x = v("cabs." + conds[k] + ".d", "CABS." + conds[k].toUpperCase() + ".D of the doubles with the same sign and "
+          + "exponent pattern into FCC0", manual).requires(Choices.RESERVED_AS_QEMU)
+          .code(cop1(0x11, 4, 2, 1, c[0])).fpu(true, 0);
+      double64(x, true, 2, widen(c[1]));
+      double64(x, true, 4, widen(c[2]));
+      x.emit("instruction");
+    }
+  }
+
+  /** The double with the sign, a NaN's quiet bit pattern or the value of single {@code s}. */
+  private static long widen(int s) {
+    float f = Float.intBitsToFloat(s);
+    if (Float.isNaN(f)) {
+      return ((long) (s & 0x8000_0000) << 32) | 0x7ff0_0000_0000_0000L | ((long) (s & 0x007f_ffff) << 29);
+    }
+    return Double.doubleToRawLongBits(f);
+  }
+
+  /** EXT with pos + size > 32, INS with msb < lsb: UNPREDICTABLE, a Reserved Instruction on QEMU. */
+  private void bitFieldsOutOfRange() {
+    int[][] ext = {{20, 16}, {31, 2}, {1, 32}};
+    for (int[] e : ext) {
+      v("ext.out-of-range." + e[0] + "-" + e[1], "EXT of " + e[1] + " bits at " + e[0]
+          + " (past bit 31): Reserved Instruction", VOL2 + "EXT (Restrictions)").requires(Choices.RESERVED_AS_QEMU)
+          .code(sp3(T0, T1, e[1] - 1, e[0], 0)).gpr(T0, 0x1234_5678).gpr(T1, 0x9abc_def0).emit("instruction");
+    }
+    int[][] ins = {{8, 4}, {31, 0}, {1, 0}};
+    for (int[] e : ins) {
+      v("ins.out-of-range." + e[0] + "-" + e[1], "INS with lsb " + e[0] + " above msb " + e[1]
+          + ": Reserved Instruction", VOL2 + "INS (Restrictions)").requires(Choices.RESERVED_AS_QEMU)
+          .code(sp3(T0, T1, e[1], e[0], 4)).gpr(T0, 0x1234_5678).gpr(T1, 0x9abc_def0).emit("instruction");
+    }
+  }
+
+  /**
+   * Count after MTC0, across Cause.DC and across the wrap, and the timer interrupt at the
+   * instruction where Count reaches Compare ({@link Choices#COUNT_PER_INSTRUCTION}).
+   */
+  private void countPerInstruction() {
+    String manual = VOL3 + "9.8 Count Register; 9.10 Compare Register";
+    int dc = 1 << 27;
+    int nop = 0;
+    v("count.advances", "MTC0 Count, then MFC0 Count two and three instructions later", manual)
+        .requires(Choices.COUNT_PER_INSTRUCTION).code(mtc0(T0, 9, 0), nop, mfc0(T1, 9, 0), mfc0(T2, 9, 0))
+        .gpr(T0, 0x100).emit("instruction");
+    v("count.wraps", "Count written 0xffffffff wraps to 0", manual).requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(T0, 9, 0), mfc0(T1, 9, 0), mfc0(T2, 9, 0), mfc0(T3, 9, 0)).gpr(T0, -2).emit("instruction");
+    v("count.dc-stops", "Cause.DC stops Count where it is and clearing it restarts Count from there", manual)
+        .requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(T0, 9, 0), nop, mtc0(T4, 13, 0), nop, nop, mfc0(T1, 9, 0), mtc0(0, 13, 0), nop, mfc0(T2, 9, 0),
+            mfc0(T3, 9, 0))
+        .gpr(T0, 0x50).gpr(T4, dc).emit("instruction");
+    v("count.written-while-stopped", "MTC0 Count while Cause.DC is set holds the new value until DC is cleared",
+        manual).requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(T4, 13, 0), mtc0(T0, 9, 0), nop, mfc0(T1, 9, 0), mtc0(0, 13, 0), mfc0(T2, 9, 0))
+        .gpr(T0, 0x7000).gpr(T4, dc).emit("instruction");
+    int im7 = 1 << 15;
+    String timer = VOL3 + "9.10 Compare Register; 6.1 Interrupts";
+    int[] distance = {2, 3, 4, 5};
+    for (int k : distance) {
+      v("timer.at-compare." + k, "MTC0 Compare " + k + " after MTC0 Count 0, with IE and IM7: the timer interrupt is "
+          + "taken after the instruction at which Count reads " + k, timer).requires(Choices.COUNT_PER_INSTRUCTION)
+          .code(mtc0(0, 9, 0), mtc0(T0, 11, 0), addiu(T3, T3, 1), addiu(T3, T3, 1), addiu(T3, T3, 1),
+              addiu(T3, T3, 1), addiu(T3, T3, 1), addiu(T3, T3, 1), addiu(T3, T3, 1))
+          .gpr(T0, k).cp0("status", im7 | 1).emit("instruction");
+    }
+    v("timer.in-slot", "the timer interrupt due at a branch's delay slot: EPC the branch, Cause.BD set", timer)
+        .requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(0, 9, 0), mtc0(T0, 11, 0), addiu(T3, T3, 1), i(4, 0, 0, 2), addiu(T4, T4, 1), 0, addiu(T3, T3, 1))
+        .gpr(T0, 3).cp0("status", im7 | 1).emit("instruction");
+    v("timer.dc-holds", "with Cause.DC set Count does not reach Compare: no timer interrupt", timer)
+        .requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(T4, 13, 0), mtc0(0, 9, 0), mtc0(T0, 11, 0), addiu(T3, T3, 1), addiu(T3, T3, 1), addiu(T3, T3, 1),
+            mfc0(T1, 9, 0))
+        .gpr(T0, 2).gpr(T4, dc).cp0("status", im7 | 1).emit("instruction");
+    v("timer.dc-restart", "clearing Cause.DC lets Count go on to Compare: the interrupt comes that many instructions "
+        + "later", timer).requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(T4, 13, 0), mtc0(0, 9, 0), mtc0(T0, 11, 0), addiu(T3, T3, 1), mtc0(0, 13, 0), addiu(T3, T3, 1),
+            addiu(T3, T3, 1), addiu(T3, T3, 1), addiu(T3, T3, 1))
+        .gpr(T0, 2).gpr(T4, dc).cp0("status", im7 | 1).emit("instruction");
+    v("timer.compare-now", "Compare written with Count's value at that instruction: Count has already passed it, no "
+        + "interrupt for 2^32 counts", timer).requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(0, 9, 0), mtc0(T0, 11, 0), addiu(T3, T3, 1), addiu(T3, T3, 1), mfc0(T1, 13, 0))
+        .gpr(T0, 1).cp0("status", im7 | 1).emit("instruction");
+    v("timer.pending-masked", "the timer reaches Compare with IE clear: Cause.TI and IP7 read set; writing Compare "
+        + "clears both", timer).requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(0, 9, 0), mtc0(T0, 11, 0), addiu(T3, T3, 1), addiu(T3, T3, 1), mfc0(T1, 13, 0), mtc0(T0, 11, 0),
+            mfc0(T2, 13, 0))
+        .gpr(T0, 2).cp0("status", im7).emit("instruction");
+    v("timer.ack-keeps-line", "writing Compare clears Cause.TI but not IP7 while hardware line 7 requests it", timer)
+        .requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(0, 9, 0), mtc0(T0, 11, 0), addiu(T3, T3, 1), addiu(T3, T3, 1), mfc0(T1, 13, 0), mtc0(T0, 11, 0),
+            mfc0(T2, 13, 0))
+        .gpr(T0, 2).interrupts(7).cp0("status", 0).emit("instruction");
+    v("timer.count-moved", "MTC0 Count after Compare moves the interrupt to when the new Count reaches Compare", timer)
+        .requires(Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(0, 9, 0), mtc0(T0, 11, 0), mtc0(T1, 9, 0), addiu(T3, T3, 1), addiu(T3, T3, 1), addiu(T3, T3, 1),
+            addiu(T3, T3, 1), addiu(T3, T3, 1))
+        .gpr(T0, 8).gpr(T1, 5).cp0("status", im7 | 1).emit("instruction");
+  }
+
+  /**
+   * Random after Wired is written, its wrap to 15, and the entry TLBWR writes
+   * ({@link Choices#RANDOM_PER_INSTRUCTION}).
+   */
+  private void randomPerInstruction() {
+    String manual = VOL3 + "9.2 Random Register; 9.7 Wired Register";
+    for (int wired : new int[] {0, 4, 13, 15}) {
+      v("random.after-wired." + wired, "Random read three times after Wired is written " + wired, manual)
+          .requires(Choices.RANDOM_PER_INSTRUCTION)
+          .code(mtc0(T0, 6, 0), mfc0(T1, 1, 0), mfc0(T2, 1, 0), mfc0(T3, 1, 0), 0, mfc0(T4, 1, 0))
+          .gpr(T0, wired).emit("instruction");
+    }
+    v("random.wired-16", "Wired written 16 on a 16-entry TLB (Wired is taken modulo the size): Random as for 0",
+        manual).requires(Choices.RANDOM_PER_INSTRUCTION)
+        .code(mtc0(T0, 6, 0), mfc0(T1, 1, 0), mfc0(T2, 1, 0), mfc0(T3, 6, 0)).gpr(T0, 16).emit("instruction");
+    int page = 0x0050_0000;
+    v("tlbwr.random-entry", "TLBWR writes the entry Random names; TLBP finds it there", VOL2 + "TLBWR; " + manual)
+        .requires(Choices.RANDOM_PER_INSTRUCTION)
+        .code(mtc0(T0, 6, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T2, 3, 0), 0, 0x4200_0006, mtc0(0, 0, 0),
+            0x4200_0008, mfc0(13, 0, 0))
+        .gpr(T0, 3).gpr(T1, page | 7).gpr(T2, 0x17).emit("instruction");
   }
 }

@@ -312,17 +312,24 @@ abstract class Interpreter extends AddressTranslation {
       case S2 + 0x20 -> r[rd] = Integer.numberOfLeadingZeros(r[rs]); // CLZ
       case S2 + 0x21 -> r[rd] = Integer.numberOfLeadingZeros(~r[rs]); // CLO
       case S2 + 0x3f -> raise(ExcCode.BP, 0); // SDBBP without EJTAG: a breakpoint
+      // EXT and INS with a field that does not fit the word (pos + size > 32, msb < lsb) are
+      // UNPREDICTABLE (Vol. II, EXT and INS, "Restrictions"); as QEMU's 24Kf, a Reserved
+      // Instruction (docs/decisions.md: UNPREDICTABLE as QEMU does it).
       case S3 + 0x00 -> { // EXT rt, rs, pos=sa, size=rd+1
         int size = rd + 1;
+        if (sa + size > 32) {
+          raise(ExcCode.RI, 0);
+        }
         int mask = size == 32 ? -1 : (1 << size) - 1;
         r[rt] = (r[rs] >>> sa) & mask;
       }
-      case S3 + 0x04 -> { // INS rt, rs, pos=sa, size=rd-sa+1 (msb < lsb is UNPREDICTABLE: leave rt)
+      case S3 + 0x04 -> { // INS rt, rs, pos=sa, size=rd-sa+1
         int size = rd - sa + 1;
-        if (size > 0) {
-          int mask = (size == 32 ? -1 : (1 << size) - 1) << sa;
-          r[rt] = (r[rt] & ~mask) | ((r[rs] << sa) & mask);
+        if (size <= 0) {
+          raise(ExcCode.RI, 0);
         }
+        int mask = (size == 32 ? -1 : (1 << size) - 1) << sa;
+        r[rt] = (r[rt] & ~mask) | ((r[rs] << sa) & mask);
       }
       case S3 + 0x20 -> { // BSHFL
         int v = r[rt];
