@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -160,6 +161,11 @@ final class ConformCommand implements Callable<Integer> {
       out.printf("%-12s %7d %7d %7d%n", e.getKey(), n[0], n[1], n[2]);
       failed += n[1];
     }
+    // Why vectors were skipped: a kind the implementation does not run, or a choice it did not declare.
+    Map<String, Integer> skips = new TreeMap<>();
+    results.values().forEach(os -> os.stream().filter(o -> o.status() == Outcome.Status.SKIPPED)
+        .forEach(o -> skips.merge(o.reason(), 1, Integer::sum)));
+    skips.forEach((reason, count) -> out.println("skipped " + count + ": " + reason));
     for (List<Outcome> outcomes : results.values()) {
       for (Outcome o : outcomes) {
         if (o.status() != Outcome.Status.FAILED) {

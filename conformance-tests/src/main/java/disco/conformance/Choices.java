@@ -14,11 +14,12 @@ public final class Choices {
 
   /**
    * Encodings the manual makes reserved to an option the 24Kf lacks, or UNPREDICTABLE, behave as on
-   * {@code qemu-mips -cpu 24Kf}: with FR = 0 a 64-bit operand in an odd FPU register, and any
-   * L-format operand or result, is a Reserved Instruction; with FR = 1 the MIPS-3D functions 28 to
+   * {@code qemu-mips -cpu 24Kf}: with FR = 0 a 64-bit operand in an odd FPU register (but for
+   * MOVF/MOVT/MOVZ/MOVN.D, which move the even/odd pair), and any L-format operand or result, is a
+   * Reserved Instruction; with FR = 1 the MIPS-3D functions 28 to
    * 31 of formats S and D compute RECIP2, RECIP1, RSQRT1 and RSQRT2 (a Reserved Instruction with
-   * FR = 0); C.cond.fmt with bit 6 set compares absolute values (CABS); EXT with pos + size > 32
-   * and INS with msb < lsb are Reserved Instructions.
+   * FR = 0); C.cond.fmt with bit 6 set compares absolute values (CABS); LUXC1 and SUXC1 with
+   * FR = 0, EXT with pos + size > 32 and INS with msb < lsb are Reserved Instructions.
    */
   public static final String RESERVED_AS_QEMU = "reserved-as-qemu";
 
@@ -39,6 +40,16 @@ public final class Choices {
    */
   public static final String RANDOM_PER_INSTRUCTION = "random-per-instruction";
 
+  /**
+   * WAIT restarts the pipeline as soon as an interrupt is requested that Status.IM enables, whatever
+   * IE, EXL and ERL say (Vol. II, WAIT: "implementation-dependent whether the pipeline restarts when
+   * a non-enabled interrupt is requested"); execution then goes on after the WAIT, with the
+   * interrupt taken only if it is enabled. While it waits for the timer, Count goes on as it would
+   * for instructions.
+   */
+  public static final String WAIT_RESTARTS_ON_IM = "wait-restarts-on-im";
+
   /** Every choice this suite defines. */
-  public static final Set<String> ALL = Set.of(RESERVED_AS_QEMU, COUNT_PER_INSTRUCTION, RANDOM_PER_INSTRUCTION);
+  public static final Set<String> ALL =
+      Set.of(RESERVED_AS_QEMU, COUNT_PER_INSTRUCTION, RANDOM_PER_INSTRUCTION, WAIT_RESTARTS_ON_IM);
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,5 +120,41 @@ class ProcessImplementationTest {
         "python3 " + script + " none x " + file, Duration.ofSeconds(10))) {
       assertEquals(Outcome.Status.SKIPPED, Runner.runOne(p, program).status());
     }
+  }
+
+  /** The first built-in vector that requires exactly {@code choice}, in the fake's file format. */
+  private static Vector requiring(String choice) throws Exception {
+    return VectorSuite.builtIn("instruction").stream().filter(v -> v.requires().equals(Set.of(choice)))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void aVectorRunsOnlyWhereItsChoicesAreDeclared() throws Exception {
+    Vector count = requiring(Choices.COUNT_PER_INSTRUCTION);
+    Vector reserved = requiring(Choices.RESERVED_AS_QEMU);
+    Path two = dir.resolve("choices.jsonl");
+    Files.writeString(two, line(count) + "\n" + line(reserved) + "\n", StandardCharsets.UTF_8);
+    List<Vector> vs = VectorSuite.read(two);
+    try (ProcessImplementation p = ProcessImplementation.start(
+        "python3 " + script + " choices x " + two, Duration.ofSeconds(10))) {
+      assertEquals(Set.of(Choices.COUNT_PER_INSTRUCTION), p.choices());
+      List<Outcome> o = Runner.run(p, vs);
+      assertEquals(Outcome.Status.PASSED, o.get(0).status(), o.get(0).reason());
+      assertEquals(Outcome.Status.SKIPPED, o.get(1).status());
+      assertEquals("requires choices not declared: reserved-as-qemu", o.get(1).reason());
+    }
+    try (ProcessImplementation p = ProcessImplementation.start(
+        "python3 " + script + " none x " + two, Duration.ofSeconds(10))) {
+      assertEquals(Set.of(), p.choices());
+      assertEquals(List.of(Outcome.Status.SKIPPED, Outcome.Status.SKIPPED),
+          Runner.run(p, vs).stream().map(Outcome::status).toList());
+    }
+  }
+
+  @Test
+  void choicesThatAreNotAListAreOneMessage() {
+    ImplementationException e = assertThrows(ImplementationException.class,
+        () -> ProcessImplementation.start("python3 " + script + " badchoices x " + file, Duration.ofSeconds(10)));
+    assertTrue(e.getMessage().startsWith("handshake field \"choices\" must be an array of names"), e.getMessage());
   }
 }

@@ -18,7 +18,13 @@ if mode == "nohandshake":
 if mode == "badversion":
     print(json.dumps({"protocol": 99, "name": "fake", "kinds": ["instruction"]}), flush=True)
     sys.exit(0)
-print(json.dumps({"protocol": 1, "name": "fake", "kinds": ["instruction"]}), flush=True)
+if mode == "badchoices":
+    print(json.dumps({"protocol": 1, "name": "fake", "kinds": ["instruction"], "choices": "all"}), flush=True)
+    sys.exit(0)
+handshake = {"protocol": 1, "name": "fake", "kinds": ["instruction"]}
+if mode == "choices":
+    handshake["choices"] = ["count-per-instruction"]
+print(json.dumps(handshake), flush=True)
 for line in sys.stdin:
     vid = json.loads(line)["vector"]["id"]
     if vid == victim:

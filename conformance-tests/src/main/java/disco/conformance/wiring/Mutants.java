@@ -21,7 +21,10 @@ public final class Mutants {
         new ReferenceImplementation("mutant:tlb-ignores-asid", new TlbIgnoresAsid()),
         new ReferenceImplementation("mutant:add-never-traps", new AddNeverTraps()),
         new ReferenceImplementation("mutant:sra-logical", new SraLogical()),
-        new ReferenceImplementation("mutant:divu-signed", new DivuSigned()));
+        new ReferenceImplementation("mutant:divu-signed", new DivuSigned()),
+        new ReferenceImplementation("mutant:fr0-odd-is-pair", new Fr0OddIsPair()),
+        new ReferenceImplementation("mutant:count-ignores-dc", new CountIgnoresDc()),
+        new ReferenceImplementation("mutant:tlbwr-uses-index", new TlbwrUsesIndex()));
   }
 
   private static int rs(int insn) {
@@ -151,6 +154,57 @@ public final class Mutants {
         return null;
       }
       return () -> cpu.setHiLo(a % b, a / b);
+    }
+  }
+
+  /**
+   * With FR=0, a 64-bit operation on an odd register uses the even/odd pair the register belongs
+   * to instead of raising Reserved Instruction (choice reserved-as-qemu).
+   */
+  static final class Fr0OddIsPair implements Mutation {
+    private static final int FIELDS_LOW_BITS = (1 << 16) | (1 << 11) | (1 << 6);
+
+    @Override
+    public boolean execute(Cpu cpu, int insn, boolean inSlot) {
+      boolean dbl = (insn >>> 21) == ((0x11 << 5) | 0x11); // COP1, fmt D
+      if (inSlot || !dbl || (cpu.cp0().status() & (1 << 26)) != 0 || (insn & FIELDS_LOW_BITS) == 0) {
+        return false;
+      }
+      int fields = (insn & 63) >= 48 ? (1 << 16) | (1 << 11) : FIELDS_LOW_BITS; // C.cond: no fd
+      cpu.executeWord(insn & ~fields);
+      return true;
+    }
+  }
+
+  /** Cause.DC is ignored: Count never stops (choice count-per-instruction). */
+  static final class CountIgnoresDc implements Mutation {
+    private static final int CAUSE_DC = 1 << 27;
+
+    @Override
+    public boolean execute(Cpu cpu, int insn, boolean inSlot) {
+      boolean mtc0Cause = (insn >>> 21) == ((0x10 << 5) | 4) && rd(insn) == 13 && (insn & 7) == 0;
+      if (inSlot || !mtc0Cause) {
+        return false;
+      }
+      cpu.executeWord(insn);
+      // Clearing DC at the same instruction count restarts Count where it was stopped: no stop at all.
+      cpu.writeCp0(13, 0, cpu.cp0().cause() & ~CAUSE_DC);
+      return true;
+    }
+  }
+
+  /** TLBWR writes the entry Index names, as TLBWI does (choice random-per-instruction). */
+  static final class TlbwrUsesIndex implements Mutation {
+    private static final int TLBWR = 0x4200_0006;
+    private static final int TLBWI = 0x4200_0002;
+
+    @Override
+    public boolean execute(Cpu cpu, int insn, boolean inSlot) {
+      if (inSlot || insn != TLBWR) {
+        return false;
+      }
+      cpu.executeWord(TLBWI);
+      return true;
     }
   }
 }

@@ -288,6 +288,7 @@ public final class VectorGenerator {
     reservedAsQemu();
     countPerInstruction();
     randomPerInstruction();
+    waitRestartsOnIm();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1311,12 +1312,18 @@ public final class VectorGenerator {
             .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (4 << 11) | 9).gpr(T0, DATA).gpr(T1, 8).fpu(fr, 0)
             .mem(DATA_PA, new byte[16]);
         double64(d, fr, 4, 0x1112_1314_1516_1718L);
-        V e = v("luxc1.sweep" + f, "LUXC1 ignores the low three address bits", VOL2 + "LUXC1")
+        // With FR=0 both are UNPREDICTABLE: Reserved Instruction, as QEMU does it.
+        String unaligned = fr ? " ignores the low three address bits" : " with FR=0: Reserved Instruction";
+        V e = v("luxc1.sweep" + f, "LUXC1" + unaligned, VOL2 + "LUXC1")
             .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (6 << 6) | 5).gpr(T0, DATA).gpr(T1, 13).fpu(fr, 0)
             .mem(DATA_PA, data);
-        V g = v("suxc1.sweep" + f, "SUXC1 ignores the low three address bits", VOL2 + "SUXC1")
+        V g = v("suxc1.sweep" + f, "SUXC1" + unaligned, VOL2 + "SUXC1")
             .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (4 << 11) | 0xd).gpr(T0, DATA).gpr(T1, 13).fpu(fr, 0)
             .mem(DATA_PA, new byte[16]);
+        if (!fr) {
+          e.requires(Choices.RESERVED_AS_QEMU);
+          g.requires(Choices.RESERVED_AS_QEMU);
+        }
         double64(g, fr, 4, 0x2122_2324_2526_2728L);
         V h = v("lwxc1.sweep" + f, "LWXC1 base + index", VOL2 + "LWXC1")
             .code((0x13 << 26) | (T0 << 21) | (T1 << 16) | (5 << 6)).gpr(T0, DATA).gpr(T1, 12).fpu(fr, 0)
@@ -2420,5 +2427,29 @@ public final class VectorGenerator {
         .code(mtc0(T0, 6, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T2, 3, 0), 0, 0x4200_0006, mtc0(0, 0, 0),
             0x4200_0008, mfc0(13, 0, 0))
         .gpr(T0, 3).gpr(T1, page | 7).gpr(T2, 0x17).emit("instruction");
+  }
+
+  /**
+   * WAIT with an interrupt requested that IM enables but IE, EXL or ERL holds off: the pipeline
+   * restarts and runs on after the WAIT ({@link Choices#WAIT_RESTARTS_ON_IM}).
+   */
+  private void waitRestartsOnIm() {
+    String manual = VOL2 + "WAIT (restart on a non-enabled interrupt: implementation-dependent)";
+    int wait = 0x4200_0020;
+    int im3 = 1 << 11;
+    int[] status = {im3, im3 | 3, im3 | 5};
+    String[] by = {"ie-clear", "exl", "erl"};
+    for (int k = 0; k < 3; k++) {
+      v("wait.restart." + by[k], "WAIT with hardware line 3 requested, IM3 set and the interrupt held off by "
+          + (k == 0 ? "IE clear" : k == 1 ? "EXL" : "ERL") + ": execution goes on after the WAIT", manual)
+          .requires(Choices.WAIT_RESTARTS_ON_IM).code(wait, addiu(T3, T3, 1), mfc0(T1, 13, 0))
+          .interrupts(3).cp0("status", status[k]).emit("instruction");
+    }
+    int im7 = 1 << 15;
+    v("wait.restart.timer-ie-clear", "WAIT for the timer with IE clear: it restarts when Count reaches Compare, and "
+        + "Count and Cause read after it show where", manual + "; " + VOL3 + "9.8 Count Register")
+        .requires(Choices.WAIT_RESTARTS_ON_IM, Choices.COUNT_PER_INSTRUCTION)
+        .code(mtc0(0, 9, 0), mtc0(T0, 11, 0), wait, mfc0(T1, 9, 0), mfc0(T2, 13, 0))
+        .gpr(T0, 0x100).cp0("status", im7).emit("instruction");
   }
 }

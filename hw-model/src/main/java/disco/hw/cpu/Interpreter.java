@@ -692,6 +692,14 @@ abstract class Interpreter extends AddressTranslation {
     }
   }
 
+  /** LUXC1/SUXC1: the address with its low three bits cleared; a Reserved Instruction with FR=0. */
+  private int unalignedDoubleAddress(int address) {
+    if (!fpu.fr()) {
+      raise(ExcCode.RI, 0);
+    }
+    return address & ~7;
+  }
+
   private void cop1x(int w, int rs, int rt) {
     requireCp1();
     int index = r[rt];
@@ -701,10 +709,12 @@ abstract class Interpreter extends AddressTranslation {
     switch (w & 63) {
       case 0x00 -> fpu.writeWord(fd, loadWord(base + index)); // LWXC1
       case 0x01 -> fpu.writeDouble(fd, loadDouble(base + index)); // LDXC1
-      case 0x05 -> fpu.writeDouble(fd, loadDouble((base + index) & ~7)); // LUXC1
+      // LUXC1 and SUXC1 are UNPREDICTABLE with FR=0 (Vol. II, LUXC1 and SUXC1, "Restrictions");
+      // QEMU's 24Kf raises Reserved Instruction, and so does the model.
+      case 0x05 -> fpu.writeDouble(fd, loadDouble(unalignedDoubleAddress(base + index))); // LUXC1
       case 0x08 -> storeWord(base + index, fpu.readWord(fs)); // SWXC1
       case 0x09 -> storeDouble(base + index, fpu.readDouble(fs)); // SDXC1
-      case 0x0d -> storeDouble((base + index) & ~7, fpu.readDouble(fs)); // SUXC1
+      case 0x0d -> storeDouble(unalignedDoubleAddress(base + index), fpu.readDouble(fs)); // SUXC1
       case 0x0f -> {
         // PREFX: a hint
       }
