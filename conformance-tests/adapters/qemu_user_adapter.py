@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-PROTOCOL = 1
+from conformance_protocol import serve
 FATAL = re.compile(rb"qemu: uncaught target signal (\d+) \([^)]*\) - [^\n]*\n?\Z")
 DEFAULT_TIMEOUT = 60.0
 
@@ -86,19 +86,17 @@ def run(vector, timeout):
     return {"status": status, "stdout": latin1(out), "stderr": latin1(err)}
 
 
+def answer(vector, timeout):
+    """(result, None), or (None, why) when the run itself could not be made."""
+    try:
+        return run(vector, timeout), None
+    except RunError as e:
+        return None, str(e)
+
+
 def main():
     timeout = float(os.environ.get("QEMU_ADAPTER_TIMEOUT", DEFAULT_TIMEOUT))
-    print(json.dumps({"protocol": PROTOCOL, "name": "qemu-user", "kinds": ["program"]}), flush=True)
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        vector = json.loads(line)["vector"]
-        try:
-            answer = {"id": vector["id"], "result": run(vector, timeout)}
-        except RunError as e:
-            answer = {"id": vector["id"], "error": str(e)}
-        print(json.dumps(answer), flush=True)
-
+    serve("qemu-user", ["program"], lambda vector: answer(vector, timeout))
 
 if __name__ == "__main__":
     main()

@@ -9,6 +9,8 @@ so the runner lists it as a failure with that reason (docs/conformance.md classi
 import json
 import sys
 
+from conformance_protocol import serve
+
 try:
     from unicorn import Uc, UcError, UC_ARCH_MIPS, UC_MODE_MIPS32, UC_MODE_BIG_ENDIAN, UC_MODE_LITTLE_ENDIAN
     from unicorn import UC_HOOK_INTR, UC_HOOK_CODE
@@ -98,16 +100,6 @@ def run(v):
 def main():
     # Unicorn's MIPS core is QEMU's, so it is held to QEMU's handling of reserved encodings too
     # (the vectors of that choice it can run: EXT and INS out of range; the FPU ones need Status).
-    print(json.dumps({"protocol": 1, "name": "unicorn", "kinds": ["instruction"],
-                      "choices": ["reserved-as-qemu"]}), flush=True)
-    for line in sys.stdin:
-        v = json.loads(line)["vector"]
-        try:
-            result, error = run(v)
-        except Exception as e:  # one vector's failure is reported, never the end of the run
-            result, error = None, "%s: %s" % (type(e).__name__, e)
-        answer = {"id": v["id"], "error": error} if error else {"id": v["id"], "result": result}
-        print(json.dumps(answer), flush=True)
-
+    serve("unicorn", ["instruction"], run, choices=["reserved-as-qemu"])
 
 main()
