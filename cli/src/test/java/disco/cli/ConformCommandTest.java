@@ -3,8 +3,20 @@ package disco.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import disco.conformance.Choices;
+import disco.conformance.Implementation;
+import disco.conformance.ImplementationException;
+import disco.conformance.Runner;
+import disco.conformance.Vector;
+import disco.conformance.VectorSuite;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +68,34 @@ class ConformCommandTest {
     assertEquals("disco conform: --suite cpu: not one of instruction, program, machine\n", r.err());
     r = CliTest.run("conform", "--impl", "exit 7");
     assertEquals("disco conform: exited before its handshake (status 7)\n", r.err());
+  }
+
+  /** An implementation that declares no choice skips every schema-2 vector, and the output says why. */
+  @Test
+  void vectorsOfUndeclaredChoicesAreSkippedWithTheReason() throws Exception {
+    Implementation bare = new Implementation() {
+      @Override
+      public String name() {
+        return "bare";
+      }
+
+      @Override
+      public Set<String> kinds() {
+        return Set.of("instruction");
+      }
+
+      @Override
+      public ObjectNode run(ObjectNode request) throws ImplementationException {
+        throw new ImplementationException("runs nothing");
+      }
+    };
+    List<Vector> choosy = VectorSuite.builtIn("instruction").stream().filter(v -> !v.requires().isEmpty()).toList();
+    long reservedOnly = choosy.stream().filter(v -> v.requires().equals(Set.of(Choices.RESERVED_AS_QEMU))).count();
+    StringWriter text = new StringWriter();
+    boolean ok = ConformCommand.print(new PrintWriter(text), "bare", Map.of("instruction", Runner.run(bare, choosy)));
+    assertTrue(ok, text.toString());
+    assertTrue(text.toString().matches("(?s).*instruction +0 +0 +" + choosy.size() + "\n.*"), text.toString());
+    assertTrue(text.toString().contains("skipped " + reservedOnly + ": requires choices not declared: reserved-as-qemu\n"),
+        text.toString());
   }
 }

@@ -167,10 +167,13 @@ public final class Mutants {
     @Override
     public boolean execute(Cpu cpu, int insn, boolean inSlot) {
       boolean dbl = (insn >>> 21) == ((0x11 << 5) | 0x11); // COP1, fmt D
-      if (inSlot || !dbl || (cpu.cp0().status() & (1 << 26)) != 0 || (insn & FIELDS_LOW_BITS) == 0) {
+      int funct = insn & 63;
+      boolean conditionalMove = funct >= 17 && funct <= 19; // MOVF/MOVT/MOVZ/MOVN.D use the pair anyway
+      if (inSlot || !dbl || conditionalMove || (cpu.cp0().status() & (1 << 26)) != 0
+          || (insn & FIELDS_LOW_BITS) == 0) {
         return false;
       }
-      int fields = (insn & 63) >= 48 ? (1 << 16) | (1 << 11) : FIELDS_LOW_BITS; // C.cond: no fd
+      int fields = funct >= 48 ? (1 << 16) | (1 << 11) : FIELDS_LOW_BITS; // C.cond: no fd
       cpu.executeWord(insn & ~fields);
       return true;
     }
