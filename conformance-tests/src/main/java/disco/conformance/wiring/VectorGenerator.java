@@ -289,6 +289,7 @@ public final class VectorGenerator {
     countPerInstruction();
     randomPerInstruction();
     waitRestartsOnIm();
+    fpuStateAfterInexact();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -2451,5 +2452,51 @@ public final class VectorGenerator {
         .requires(Choices.WAIT_RESTARTS_ON_IM, Choices.COUNT_PER_INSTRUCTION)
         .code(mtc0(0, 9, 0), mtc0(T0, 11, 0), wait, mfc0(T1, 9, 0), mfc0(T2, 13, 0))
         .gpr(T0, 0x100).cp0("status", im7).emit("instruction");
+  }
+
+  /**
+   * An instruction that must start from FCSR, not from what the instruction before it left: a
+   * compare after an inexact ADD (Cause empty), and MIPS-3D's RECIP1 after it, under a directed
+   * rounding mode that changes its result and with the Divide by Zero enable (a trap), in both
+   * formats.
+   */
+  private void fpuStateAfterInexact() {
+    String vol1 = "MIPS32 Vol. I, FPU Exceptions; ";
+    for (String fmt : new String[] {"s", "d"}) {
+      boolean single = fmt.equals("s");
+      int fmtCode = single ? 0x10 : 0x11;
+      int add = cop1(fmtCode, 12, 10, 8, 0); // f8 = f10 + f12, inexact
+      String f = fmt.toUpperCase();
+      V compare = v("c.eq." + fmt + ".after-inexact", "ADD." + f + " that is inexact, then C.EQ." + f
+          + " of equal numbers: its Cause is empty, Flags keep I", vol1 + VOL2 + "C.cond.fmt")
+          .code(add, cop1(fmtCode, 4, 2, 0, 0x32)).fpu(true, 0);
+      // 1/3 rounds to nearest as it rounds toward zero in double, and as it rounds up in single.
+      String mode = single ? "rz" : "rp";
+      V rz = v("recip1." + fmt + "." + mode + "-after-inexact", "ADD." + f + " that is inexact under "
+          + mode.toUpperCase() + ", then RECIP1." + f + " of 3 rounded " + (single ? "toward zero" : "up"),
+          vol1 + "MIPS-3D ASE, RECIP1").requires(Choices.RESERVED_AS_QEMU)
+          .code(add, cop1(fmtCode, 0, 2, 6, 29)).fpu(true, single ? 1 : 2);
+      V zero = v("recip1." + fmt + ".divide-by-zero-enabled-after-inexact", "ADD." + f + " that is inexact, then RECIP1."
+          + f + " of 0 with the Divide by Zero enable: Floating Point exception", vol1 + "MIPS-3D ASE, RECIP1")
+          .requires(Choices.RESERVED_AS_QEMU).code(add, cop1(fmtCode, 0, 4, 6, 29)).fpu(true, 0x400);
+      for (V x : new V[] {compare, rz, zero}) {
+        if (single) {
+          x.fpr(10, 0x3f80_0000).fpr(12, 0x3380_0000).fpr(2, 0x4040_0000).fpr(4, 0x4040_0000).fpr(6, 0x1234_5678);
+        } else {
+          double64(x, true, 10, 0x3ff0_0000_0000_0000L);
+          double64(x, true, 12, 0x3ca0_0000_0000_0000L); // 2^-53
+          double64(x, true, 2, 0x4008_0000_0000_0000L); // 3.0
+          double64(x, true, 4, 0x4008_0000_0000_0000L);
+          double64(x, true, 6, 0x1234_5678_9abc_def0L);
+        }
+      }
+      zero.fpr(4, 0);
+      if (!single) {
+        zero.fprh(4, 0);
+      }
+      compare.emit("instruction");
+      rz.emit("instruction");
+      zero.emit("instruction");
+    }
   }
 }
