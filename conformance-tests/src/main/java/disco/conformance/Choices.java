@@ -49,7 +49,15 @@ public final class Choices {
    */
   public static final String WAIT_RESTARTS_ON_IM = "wait-restarts-on-im";
 
+  /**
+   * TLBWI or TLBWR of an entry that would match an address another entry matches (the pages
+   * overlapping whatever their sizes, the ASIDs equal or either entry global) takes a Machine Check
+   * and sets Status.TS, writing nothing (Vol. III: such a TLB's behaviour is undefined, and whether a
+   * write is checked is implementation-dependent).
+   */
+  public static final String TLB_DUPLICATE_MACHINE_CHECK = "tlb-duplicate-machine-check";
+
   /** Every choice this suite defines. */
-  public static final Set<String> ALL =
-      Set.of(RESERVED_AS_QEMU, COUNT_PER_INSTRUCTION, RANDOM_PER_INSTRUCTION, WAIT_RESTARTS_ON_IM);
+  public static final Set<String> ALL = Set.of(RESERVED_AS_QEMU, COUNT_PER_INSTRUCTION, RANDOM_PER_INSTRUCTION,
+      WAIT_RESTARTS_ON_IM, TLB_DUPLICATE_MACHINE_CHECK);
 }

@@ -290,6 +290,7 @@ public final class VectorGenerator {
     randomPerInstruction();
     waitRestartsOnIm();
     fpuStateAfterInexact();
+    tlbDuplicates();
   }
 
   private static int pick(SplittableRandom rnd) {
@@ -1147,12 +1148,12 @@ public final class VectorGenerator {
         .code(mtc0(T1, 10, 0), 0x4200_0008, mfc0(13, 0, 0)).gpr(T1, page | 5)
         .tlb(0, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
     v("tlbwi.duplicate", "TLBWI of an entry matching the same address as another: Machine Check, Status.TS",
-        VOL3 + "6.2.18 Machine Check Exception")
+        VOL3 + "6.2.18 Machine Check Exception").requires(Choices.TLB_DUPLICATE_MACHINE_CHECK)
         .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002)
         .gpr(T0, 5).gpr(T1, page | 5).gpr(T2, lo(pa0, vdc)).gpr(T3, lo(pa1, vdc))
         .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
     v("tlbwi.duplicate.global", "TLBWI of a global entry over another ASID's entry for the same page: Machine Check",
-        VOL3 + "6.2.18 Machine Check Exception")
+        VOL3 + "6.2.18 Machine Check Exception").requires(Choices.TLB_DUPLICATE_MACHINE_CHECK)
         .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002)
         .gpr(T0, 5).gpr(T1, page | 6).gpr(T2, lo(pa0, vdc | 1)).gpr(T3, lo(pa1, vdc | 1))
         .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
@@ -2498,5 +2499,29 @@ public final class VectorGenerator {
       rz.emit("instruction");
       zero.emit("instruction");
     }
+  }
+
+  /**
+   * TLBWI of an entry whose pages overlap another entry's although the page sizes differ: Machine
+   * Check ({@link Choices#TLB_DUPLICATE_MACHINE_CHECK}), and none where the larger page ends below
+   * the smaller one.
+   */
+  private void tlbDuplicates() {
+    String mcheck = VOL3 + "6.2.18 Machine Check Exception";
+    int vdc = 2 | 4 | (3 << 3);
+    int big = 0x0040_0000; // a pair of 16 KB pages at 4 MB, written at index 2
+    int mask16k = 0x0000_6000;
+    int[] tlbwi = {mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), mtc0(T4, 5, 0), 0x4200_0002};
+    int[] inside = {big + 0x4000, big + 0x6000};
+    for (int k = 0; k < inside.length; k++) {
+      v("tlbwi.duplicate.page-size." + k, "TLBWI of a 4 KB pair at " + Hex.word(inside[k]) + ", inside another "
+          + "entry's 16 KB pair: Machine Check", mcheck).requires(Choices.TLB_DUPLICATE_MACHINE_CHECK).code(tlbwi)
+          .gpr(T0, 5).gpr(T1, inside[k] | 5).gpr(T2, lo(0x0050_0000, vdc)).gpr(T3, lo(0x0050_1000, vdc)).gpr(T4, 0)
+          .tlb(2, big | 5, mask16k, lo(0x0060_0000, vdc), lo(0x0060_4000, vdc)).cp0("status", 0).emit("instruction");
+    }
+    v("tlbwi.no-duplicate.page-size", "TLBWI of a 4 KB pair just past another entry's 16 KB pair: no Machine Check",
+        mcheck).requires(Choices.TLB_DUPLICATE_MACHINE_CHECK).code(tlbwi)
+        .gpr(T0, 5).gpr(T1, (big + 0x8000) | 5).gpr(T2, lo(0x0050_0000, vdc)).gpr(T3, lo(0x0050_1000, vdc)).gpr(T4, 0)
+        .tlb(2, big | 5, mask16k, lo(0x0060_0000, vdc), lo(0x0060_4000, vdc)).cp0("status", 0).emit("instruction");
   }
 }
