@@ -7,6 +7,16 @@ import sys
 PROTOCOL = 1
 
 
+def word(s):
+    """A 32-bit value of a vector: a hex string ("0x%08x") or a JSON integer."""
+    return int(s, 16) & 0xffffffff if isinstance(s, str) else s & 0xffffffff
+
+
+def hexw(v):
+    """A 32-bit value as results write it."""
+    return "0x%08x" % (v & 0xffffffff)
+
+
 def serve(name, kinds, run, choices=()):
     """Answers each {"vector": V} line on stdin with {"id", "result"} or {"id", "error"}.
 

@@ -64,7 +64,7 @@ import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
-from conformance_protocol import serve
+from conformance_protocol import hexw, serve, word
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE = os.path.join(HERE, "qemu_user_stub.c")
@@ -84,14 +84,6 @@ CU1 = 1 << 29
 FR = 1 << 26
 # Linux MIPS signal numbers (as qemu-user delivers them to the guest).
 SIGILL, SIGTRAP, SIGFPE, SIGBUS, SIGSEGV = 4, 5, 8, 10, 11
-
-
-def word(s):
-    return int(s, 16) & 0xffffffff if isinstance(s, str) else s & 0xffffffff
-
-
-def hexw(v):
-    return "0x%08x" % (v & 0xffffffff)
 
 
 class Declined(Exception):

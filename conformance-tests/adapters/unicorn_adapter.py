@@ -9,7 +9,7 @@ so the runner lists it as a failure with that reason (docs/conformance.md classi
 import json
 import sys
 
-from conformance_protocol import serve
+from conformance_protocol import hexw, serve, word
 
 try:
     from unicorn import Uc, UcError, UC_ARCH_MIPS, UC_MODE_MIPS32, UC_MODE_BIG_ENDIAN, UC_MODE_LITTLE_ENDIAN
@@ -25,14 +25,6 @@ GPR = [getattr(M, "UC_MIPS_REG_%d" % i) for i in range(32)]
 FPR = [getattr(M, "UC_MIPS_REG_F%d" % i) for i in range(32)]
 # QEMU's exception numbers (target/mips/cpu.h, EXCP_*) as MIPS32 ExcCodes.
 EXCP = {12: 4, 13: 5, 17: 8, 18: 9, 19: 11, 20: 10, 21: 12, 22: 13, 23: 15, 25: 2, 26: 2, 27: 3}
-
-
-def word(s):
-    return int(s, 16) & 0xffffffff if isinstance(s, str) else s & 0xffffffff
-
-
-def hexw(v):
-    return "0x%08x" % (v & 0xffffffff)
 
 
 def run(v):

@@ -1004,6 +1004,13 @@ public final class VectorGenerator {
     return (0x10 << 26) | (rt << 16) | (rd << 11) | sel;
   }
 
+  private static final String MACHINE_CHECK = VOL3 + "6.2.18 Machine Check Exception";
+
+  /** TLBWI of the entry that T0 (Index), T1 (EntryHi), T2, T3 (EntryLo0/1) and T4 (PageMask) describe. */
+  private static int[] tlbwiFromRegisters() {
+    return new int[] {mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), mtc0(T4, 5, 0), 0x4200_0002};
+  }
+
   private void sweepPrivileged() {
     String cp0 = VOL3 + "9 CP0 Registers";
     int[][] regs = {{0, 0}, {2, 0}, {3, 0}, {4, 0}, {4, 2}, {5, 0}, {6, 0}, {7, 0}, {10, 0}, {12, 1}, {13, 0},
@@ -1148,12 +1155,12 @@ public final class VectorGenerator {
         .code(mtc0(T1, 10, 0), 0x4200_0008, mfc0(13, 0, 0)).gpr(T1, page | 5)
         .tlb(0, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
     v("tlbwi.duplicate", "TLBWI of an entry matching the same address as another: Machine Check, Status.TS",
-        VOL3 + "6.2.18 Machine Check Exception").requires(Choices.TLB_DUPLICATE_MACHINE_CHECK)
+        MACHINE_CHECK).requires(Choices.TLB_DUPLICATE_MACHINE_CHECK)
         .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002)
         .gpr(T0, 5).gpr(T1, page | 5).gpr(T2, lo(pa0, vdc)).gpr(T3, lo(pa1, vdc))
         .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
     v("tlbwi.duplicate.global", "TLBWI of a global entry over another ASID's entry for the same page: Machine Check",
-        VOL3 + "6.2.18 Machine Check Exception").requires(Choices.TLB_DUPLICATE_MACHINE_CHECK)
+        MACHINE_CHECK).requires(Choices.TLB_DUPLICATE_MACHINE_CHECK)
         .code(mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), 0x4200_0002)
         .gpr(T0, 5).gpr(T1, page | 6).gpr(T2, lo(pa0, vdc | 1)).gpr(T3, lo(pa1, vdc | 1))
         .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
@@ -1499,16 +1506,15 @@ public final class VectorGenerator {
     int pa1 = 0x0031_0000;
     // Writes that leave no two entries matching one address: whether a duplicate is detected at all
     // is implementation-dependent (Vol. III, Status.TS), so no more duplicates are pinned here.
-    String mcheck = VOL3 + "6.2.18 Machine Check Exception";
-    int[] tlbwi = {mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), mtc0(T4, 5, 0), 0x4200_0002};
-    v("tlbwi.same-index", "TLBWI over the entry at the same index for the same page: no Machine Check", mcheck)
+    int[] tlbwi = tlbwiFromRegisters();
+    v("tlbwi.same-index", "TLBWI over the entry at the same index for the same page: no Machine Check", MACHINE_CHECK)
         .code(tlbwi).gpr(T0, 2).gpr(T1, page | 5).gpr(T2, lo(pa1, vdc)).gpr(T3, lo(pa0, vdc))
         .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
-    v("tlbwi.adjacent", "TLBWI of the 4 KB pair next to another entry's: no Machine Check", mcheck)
+    v("tlbwi.adjacent", "TLBWI of the 4 KB pair next to another entry's: no Machine Check", MACHINE_CHECK)
         .code(tlbwi).gpr(T0, 5).gpr(T1, (page + 0x2000) | 5).gpr(T2, lo(pa0, vdc)).gpr(T3, lo(pa1, vdc))
         .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
     v("tlbwi.other-asid", "TLBWI for a page another ASID's entry maps, G in EntryLo0 only (not global): no Machine Check",
-        mcheck).code(tlbwi).gpr(T0, 5).gpr(T1, page | 6).gpr(T2, lo(pa0, vdc | 1)).gpr(T3, lo(pa1, vdc))
+        MACHINE_CHECK).code(tlbwi).gpr(T0, 5).gpr(T1, page | 6).gpr(T2, lo(pa0, vdc | 1)).gpr(T3, lo(pa1, vdc))
         .tlb(2, page | 5, 0, lo(pa0, vdc), lo(pa1, vdc)).cp0("status", 0).emit("instruction");
     v("tlbwi-tlbr.half-global", "TLBWI with G in EntryLo0 only: the entry is not global, TLBR reads both G clear",
         VOL2 + "TLBWI, TLBR")
@@ -2507,21 +2513,22 @@ public final class VectorGenerator {
    * the smaller one.
    */
   private void tlbDuplicates() {
-    String mcheck = VOL3 + "6.2.18 Machine Check Exception";
     int vdc = 2 | 4 | (3 << 3);
     int big = 0x0040_0000; // a pair of 16 KB pages at 4 MB, written at index 2
     int mask16k = 0x0000_6000;
-    int[] tlbwi = {mtc0(T0, 0, 0), mtc0(T1, 10, 0), mtc0(T2, 2, 0), mtc0(T3, 3, 0), mtc0(T4, 5, 0), 0x4200_0002};
-    int[] inside = {big + 0x4000, big + 0x6000};
-    for (int k = 0; k < inside.length; k++) {
-      v("tlbwi.duplicate.page-size." + k, "TLBWI of a 4 KB pair at " + Hex.word(inside[k]) + ", inside another "
-          + "entry's 16 KB pair: Machine Check", mcheck).requires(Choices.TLB_DUPLICATE_MACHINE_CHECK).code(tlbwi)
-          .gpr(T0, 5).gpr(T1, inside[k] | 5).gpr(T2, lo(0x0050_0000, vdc)).gpr(T3, lo(0x0050_1000, vdc)).gpr(T4, 0)
+    int[] tlbwi = tlbwiFromRegisters();
+    // Two 4 KB pairs inside the 16 KB pair (Machine Check), one just past it (none).
+    int[] at = {big + 0x4000, big + 0x6000, big + 0x8000};
+    for (int k = 0; k < at.length; k++) {
+      boolean inside = k < 2;
+      V x = inside
+          ? v("tlbwi.duplicate.page-size." + k, "TLBWI of a 4 KB pair at " + Hex.word(at[k]) + ", inside another "
+              + "entry's 16 KB pair: Machine Check", MACHINE_CHECK)
+          : v("tlbwi.no-duplicate.page-size", "TLBWI of a 4 KB pair just past another entry's 16 KB pair: no "
+              + "Machine Check", MACHINE_CHECK);
+      x.requires(Choices.TLB_DUPLICATE_MACHINE_CHECK).code(tlbwi)
+          .gpr(T0, 5).gpr(T1, at[k] | 5).gpr(T2, lo(0x0050_0000, vdc)).gpr(T3, lo(0x0050_1000, vdc)).gpr(T4, 0)
           .tlb(2, big | 5, mask16k, lo(0x0060_0000, vdc), lo(0x0060_4000, vdc)).cp0("status", 0).emit("instruction");
     }
-    v("tlbwi.no-duplicate.page-size", "TLBWI of a 4 KB pair just past another entry's 16 KB pair: no Machine Check",
-        mcheck).requires(Choices.TLB_DUPLICATE_MACHINE_CHECK).code(tlbwi)
-        .gpr(T0, 5).gpr(T1, (big + 0x8000) | 5).gpr(T2, lo(0x0050_0000, vdc)).gpr(T3, lo(0x0050_1000, vdc)).gpr(T4, 0)
-        .tlb(2, big | 5, mask16k, lo(0x0060_0000, vdc), lo(0x0060_4000, vdc)).cp0("status", 0).emit("instruction");
   }
 }
